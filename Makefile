@@ -1,0 +1,40 @@
+# Two commands do all the set-up: `make run` and `make test`. Each bootstraps what it needs.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TESTSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test bench lint soak system-deps clean screenshots
+
+$(STAMP): pyproject.toml
+	@bash packaging/bootstrap-system.sh app
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(TESTSTAMP): $(STAMP)
+	@bash packaging/bootstrap-system.sh test
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+run: $(STAMP)
+	$(VENV)/bin/lokomotiv
+
+test: $(TESTSTAMP)
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m pytest -n 2 -q
+
+lint: $(TESTSTAMP)
+	$(VENV)/bin/ruff check lokomotiv_desktop tests
+	$(VENV)/bin/lint-imports --no-cache
+
+bench: $(TESTSTAMP)
+	$(PY) -m tests.benchmarks
+
+soak: $(TESTSTAMP)
+	LOKOMOTIV_SOAK=1 $(PY) -m pytest -q tests/sync -k simulation -p no:xdist
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

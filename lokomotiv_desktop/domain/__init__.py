@@ -1,0 +1,1 @@
+"""Pure Python: entities, enums, validation and rules. Imports nothing else of ours."""

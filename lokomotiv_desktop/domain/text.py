@@ -1,0 +1,15 @@
+"""Text folding so that Danish spellings match each other in search."""
+from __future__ import annotations
+
+import unicodedata
+
+# "Århus" and "Aarhus" must find each other, so å folds to its old spelling "aa";
+# æ and ø likewise to "ae" and "oe" (the spellings used where the letters are missing).
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def fold_danish(text: str) -> str:
+    """Lower-case, fold æ/ø/å to ae/oe/aa and strip other accents (é -> e)."""
+    lowered = text.casefold().translate(_DANISH)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,127 @@
+"""Change capture: every local write stamps per-field clocks and appends an outbox row in
+the same transaction as the data, so a rolled-back write leaves neither behind."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from uuid6 import uuid7
+
+from ..sync.tables import SYNCED_TABLES
+
+if TYPE_CHECKING:
+    from .database import Store
+
+
+def new_id() -> str:
+    return str(uuid7())
+
+
+def plain(value: Any) -> Any:
+    """The value as SQLite and JSON store it: enums by value, booleans as 0/1."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class ChangeWriter:
+    """Writes synced rows. Must be used inside ``Store.transaction()``."""
+
+    def __init__(self, store: Store):
+        self._store = store
+
+    @property
+    def _db(self):
+        return self._store.db
+
+    def insert(self, table: str, values: Mapping[str, Any], row_id: str | None = None) -> str:
+        return self.insert_many(table, [values], [row_id or new_id()])[0]
+
+    def insert_many(
+        self, table: str, rows: Iterable[Mapping[str, Any]], ids: list[str] | None = None
+    ) -> list[str]:
+        """Bulk insert of new rows (the importer's path): one executemany per statement."""
+        spec = SYNCED_TABLES[table]
+        rows = list(rows)
+        if not rows:
+            return []
+        ids = ids or [new_id() for _ in rows]
+        columns = [c for c in rows[0] if c in spec.fields]
+        created = utc_now()
+        data, outbox = [], []
+        for row_id, row in zip(ids, rows, strict=True):
+            values = {c: plain(row.get(c)) for c in columns}
+            stamp = self._store.clock.now()
+            clocks = {c: stamp for c in columns}
+            clocks_json = json.dumps(clocks, separators=(",", ":"))
+            data.append((row_id, *values.values(), clocks_json))
+            outbox.append((
+                new_id(), table, row_id, json.dumps(values, separators=(",", ":")),
+                clocks_json, "{}", created,
+            ))
+        placeholders = ", ".join("?" * (len(columns) + 2))
+        self._db.conn.executemany(
+            f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) VALUES ({placeholders})",
+            data,
+        )
+        self._append_outbox(outbox)
+        self._store.touched(table, ids)
+        return ids
+
+    def update(self, table: str, row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Writes the fields whose value differs from the stored one; returns those."""
+        spec = SYNCED_TABLES[table]
+        unknown = set(values) - set(spec.all_fields)
+        if unknown:
+            raise KeyError(f"{table} has no synced field(s) {sorted(unknown)}")
+        columns = list(values)
+        row = self._db.execute(
+            f"SELECT clocks, {', '.join(columns)} FROM {table} WHERE id = ?", [row_id]
+        ).fetchone()
+        if row is None:
+            raise LookupError(f"{table} {row_id} does not exist")
+        clocks = json.loads(row[0])
+        changed = {
+            c: plain(values[c]) for i, c in enumerate(columns) if plain(values[c]) != row[i + 1]
+        }
+        if not changed:
+            return {}
+        stamp = self._store.clock.now()
+        base = {c: clocks.get(c, "") for c in changed}
+        new_clocks = {c: stamp for c in changed}
+        clocks.update(new_clocks)
+        assignments = ", ".join(f"{c} = ?" for c in changed)
+        self._db.execute(
+            f"UPDATE {table} SET {assignments}, clocks = ? WHERE id = ?",
+            [*changed.values(), json.dumps(clocks, separators=(",", ":")), row_id],
+        )
+        self._append_outbox([(
+            new_id(), table, row_id, json.dumps(changed, separators=(",", ":")),
+            json.dumps(new_clocks, separators=(",", ":")),
+            json.dumps(base, separators=(",", ":")), utc_now(),
+        )])
+        self._store.touched(table, [row_id])
+        return changed
+
+    def delete(self, table: str, row_id: str) -> bool:
+        """A delete is the field ``deleted`` with its own clock; restore writes it back."""
+        return bool(self.update(table, row_id, {"deleted": 1}))
+
+    def restore(self, table: str, row_id: str) -> bool:
+        return bool(self.update(table, row_id, {"deleted": 0}))
+
+    def _append_outbox(self, rows: list[tuple]) -> None:
+        self._db.conn.executemany(
+            "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )

@@ -1,0 +1,196 @@
+"""Repository for the company aggregate: company, its P-units and its contacts."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.entities import Company, Contact, Municipality, ProductionUnit
+from ..domain.enums import ContactRole, Phase
+from . import search
+from .database import Store
+
+# Columns a companies table can sort by, mapped to SQL (the list view's columns).
+SORTABLE = {
+    "name": "c.name COLLATE NOCASE",
+    "cvr": "c.cvr",
+    "city": "c.city COLLATE NOCASE",
+    "municipality": "m.name",
+    "phase": "c.phase",
+    "consultant": "c.consultant COLLATE NOCASE",
+}
+LIST_COLUMNS = "c.rowid, c.cvr, c.name, c.city, coalesce(m.name, ''), c.phase, c.consultant, " \
+               "c.marketing_protected"
+SEARCH_LIMIT = 5000  # type-ahead shows at most this many; typing more narrows it
+
+
+@dataclass(frozen=True)
+class CompanyFilter:
+    text: str = ""
+    municipality_code: str | None = None
+    phase: int | None = None
+    consultant: str | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class CompanyListRow:
+    rowid: int
+    cvr: str
+    name: str
+    city: str
+    municipality: str
+    phase: int
+    consultant: str
+    marketing_protected: bool
+
+
+class CompanyRepository:
+    def __init__(self, store: Store):
+        self.store = store
+        self.db = store.db
+
+    # -- reading -----------------------------------------------------------------------------
+    def get(self, company_id: str) -> Company | None:
+        row = self.db.execute(
+            "SELECT * FROM company WHERE id = ? AND deleted = 0", [company_id]
+        ).fetchone()
+        return self._company(row) if row else None
+
+    def get_by_cvr(self, cvr: str) -> Company | None:
+        row = self.db.execute(
+            "SELECT * FROM company WHERE cvr = ? AND deleted = 0 ORDER BY id LIMIT 1", [cvr]
+        ).fetchone()
+        return self._company(row) if row else None
+
+    def id_for_rowid(self, rowid: int) -> str | None:
+        row = self.db.execute("SELECT id FROM company WHERE rowid = ?", [rowid]).fetchone()
+        return row[0] if row else None
+
+    def _company(self, row) -> Company:
+        columns = [d[0] for d in self.db.execute("SELECT * FROM company LIMIT 0").description]
+        data = dict(zip(columns, row, strict=True))
+        company = Company(
+            id=data["id"], cvr=data["cvr"], name=data["name"], address=data["address"],
+            postcode=data["postcode"], city=data["city"],
+            municipality_code=data["municipality_code"], industry_code=data["industry_code"],
+            industry_text=data["industry_text"], employees=data["employees"],
+            phone=data["phone"], email=data["email"], website=data["website"],
+            marketing_protected=bool(data["marketing_protected"]), phase=Phase(data["phase"]),
+            consultant=data["consultant"], notes=data["notes"],
+        )
+        company.production_units = [
+            ProductionUnit(id=r[0], company_id=company.id, pnr=r[1], name=r[2], address=r[3],
+                           postcode=r[4], city=r[5], municipality_code=r[6], employees=r[7])
+            for r in self.db.execute(
+                "SELECT id, pnr, name, address, postcode, city, municipality_code, employees "
+                "FROM production_unit WHERE company_id = ? AND deleted = 0 ORDER BY pnr",
+                [company.id])
+        ]
+        company.contacts = [
+            Contact(id=r[0], company_id=company.id, name=r[1], role=ContactRole(r[2]),
+                    phone=r[3], email=r[4], trusted=bool(r[5]))
+            for r in self.db.execute(
+                "SELECT id, name, role, phone, email, trusted FROM contact "
+                "WHERE company_id = ? AND deleted = 0 ORDER BY name", [company.id])
+        ]
+        return company
+
+    def list_rowids(self, flt: CompanyFilter) -> list[int]:
+        """Row ids of the companies matching the filter, in the requested order."""
+        where, params = ["c.deleted = 0"], []
+        source = "company c"
+        if flt.municipality_code:
+            where.append("c.municipality_code = ?")
+            params.append(flt.municipality_code)
+        if flt.phase:
+            where.append("c.phase = ?")
+            params.append(int(flt.phase))
+        if flt.consultant is not None:
+            where.append("c.consultant = ?")
+            params.append(flt.consultant)
+        match = search.match_expression(flt.text) if flt.text.strip() else None
+        if flt.text.strip() and match is None:
+            return []
+        if match:
+            source = (f"(SELECT rowid AS hit FROM company_fts WHERE company_fts MATCH ? "
+                      f"LIMIT {SEARCH_LIMIT}) f JOIN company c ON c.rowid = f.hit")
+            params.insert(0, match)
+        order = SORTABLE.get(flt.sort, SORTABLE["name"])
+        direction = "DESC" if flt.descending else "ASC"
+        join_municipality = "LEFT JOIN municipality m ON m.code = c.municipality_code" \
+            if flt.sort == "municipality" else ""
+        sql = (f"SELECT c.rowid FROM {source} {join_municipality} WHERE {' AND '.join(where)} "
+               f"ORDER BY {order} {direction}, c.rowid")
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def list_rows(self, rowids: list[int]) -> dict[int, CompanyListRow]:
+        """Display rows for a page of the list (the lazy table model asks page by page)."""
+        found: dict[int, CompanyListRow] = {}
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT {LIST_COLUMNS} FROM company c "
+                f"LEFT JOIN municipality m ON m.code = c.municipality_code "
+                f"WHERE c.rowid IN ({marks})", chunk
+            ):
+                found[r[0]] = CompanyListRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]))
+        return found
+
+    def search(self, text: str, limit: int = 50) -> list[Company]:
+        rowids = self.list_rowids(CompanyFilter(text=text))[:limit]
+        rows = self.list_rows(rowids)
+        return [self._summary(rows[r]) for r in rowids if r in rows]
+
+    def _summary(self, row: CompanyListRow) -> Company:
+        full = self.db.execute(
+            "SELECT id, municipality_code FROM company WHERE rowid = ?", [row.rowid]
+        ).fetchone()
+        return Company(id=full[0], cvr=row.cvr, name=row.name, city=row.city,
+                       municipality_code=full[1], phase=Phase(row.phase),
+                       consultant=row.consultant)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM company WHERE deleted = 0").fetchone()[0]
+
+    def municipalities(self) -> list[Municipality]:
+        return [Municipality(*r) for r in self.db.execute(
+            "SELECT code, name, region FROM municipality ORDER BY name")]
+
+    def municipality_codes(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT code FROM municipality")}
+
+    def consultants(self) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT consultant FROM company WHERE deleted = 0 AND consultant != '' "
+            "ORDER BY consultant")]
+
+    # -- writing (call inside store.transaction()) ------------------------------------------
+    def create(self, values: Mapping[str, Any]) -> str:
+        return self.store.changes.insert("company", values)
+
+    def update(self, company_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        return self.store.changes.update("company", company_id, values)
+
+    def delete(self, company_id: str) -> bool:
+        return self.store.changes.delete("company", company_id)
+
+    def add_unit(self, company_id: str, values: Mapping[str, Any]) -> str:
+        return self.store.changes.insert("production_unit", {**values, "company_id": company_id})
+
+    def update_unit(self, unit_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        return self.store.changes.update("production_unit", unit_id, values)
+
+    def delete_unit(self, unit_id: str) -> bool:
+        return self.store.changes.delete("production_unit", unit_id)
+
+    def add_contact(self, company_id: str, values: Mapping[str, Any]) -> str:
+        return self.store.changes.insert("contact", {**values, "company_id": company_id})
+
+    def update_contact(self, contact_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        return self.store.changes.update("contact", contact_id, values)
+
+    def delete_contact(self, contact_id: str) -> bool:
+        return self.store.changes.delete("contact", contact_id)

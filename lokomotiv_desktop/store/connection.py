@@ -1,0 +1,39 @@
+"""Opening the local SQLite file with the settings every connection needs."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+
+class StoreOpenError(RuntimeError):
+    """The database file cannot be opened; the message is for the user, in Danish."""
+
+
+def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
+    """WAL (readers never block the writer), foreign keys on, and a busy timeout so a
+    second process (the CLI while the window is open) waits instead of failing."""
+    memory = str(path) == ":memory:"
+    if not memory:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if key:
+            from sqlcipher3 import dbapi2  # optional: encryption at rest
+
+            conn = dbapi2.connect(str(path), isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA key = ?", (key,))  # noqa: must come before anything else
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if not memory:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA cache_size = -32000")
+    except sqlite3.DatabaseError as exc:
+        raise StoreOpenError(
+            f"Databasen {path} kan ikke åbnes: den er ikke en Lokomotiv-database, "
+            f"eller den er beskadiget ({exc})."
+        ) from exc
+    return sqlite_utils.Database(conn)

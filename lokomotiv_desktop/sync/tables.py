@@ -1,0 +1,63 @@
+"""The registry of synced tables, shared by the local store and the server.
+
+Sync code is generic over this registry: a new entity syncs once it is listed here (and its
+columns exist in the local migrations). Every synced row has an ``id`` (UUIDv7), its fields,
+``deleted`` (a field with its own clock) and ``clocks`` (field -> stamp of its last write).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SyncedTable:
+    name: str
+    fields: tuple[str, ...]  # domain fields, without id/deleted/clocks
+    # Scope: which municipality a row belongs to, for scoping pulls and checking pushes.
+    # Either the row carries the code itself, or it inherits its parent's scope.
+    scope_field: str | None = None
+    parent: tuple[str, str] | None = None  # (foreign-key field, parent table)
+    # Rows about a person (or owned by one) are hard-deleted with it on erasure.
+    personal: bool = False
+
+    @property
+    def all_fields(self) -> tuple[str, ...]:
+        return (*self.fields, "deleted")
+
+
+SYNCED_TABLES: dict[str, SyncedTable] = {}
+
+
+def register(table: SyncedTable) -> SyncedTable:
+    if table.scope_field is None and table.parent is None:
+        raise ValueError(f"{table.name}: a synced table needs a scope field or a parent")
+    SYNCED_TABLES[table.name] = table
+    return table
+
+
+register(SyncedTable(
+    name="company",
+    fields=(
+        "cvr", "name", "address", "postcode", "city", "municipality_code", "industry_code",
+        "industry_text", "employees", "phone", "email", "website", "marketing_protected",
+        "phase", "consultant", "notes",
+    ),
+    scope_field="municipality_code",
+))
+register(SyncedTable(
+    name="production_unit",
+    fields=("company_id", "pnr", "name", "address", "postcode", "city",
+            "municipality_code", "employees"),
+    parent=("company_id", "company"),
+))
+register(SyncedTable(
+    name="contact",
+    fields=("company_id", "name", "role", "phone", "email", "trusted"),
+    parent=("company_id", "company"),
+    personal=True,
+))
+
+
+def children_of(table: str) -> list[SyncedTable]:
+    """Tables whose rows hang under a row of `table` (for cascading erasure and scope)."""
+    return [t for t in SYNCED_TABLES.values() if t.parent and t.parent[1] == table]
