@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from uuid6 import uuid7
+from uuid_utils import uuid7  # Rust: ~15x faster than uuid6, and bulk writes make millions
 
 from ..sync.tables import SYNCED_TABLES
 
@@ -27,6 +27,9 @@ def plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     return value
+
+
+_compact_json = json.JSONEncoder(separators=(",", ":")).encode  # built once, not per row
 
 
 def utc_now() -> str:
@@ -57,16 +60,14 @@ class ChangeWriter:
         ids = ids or [new_id() for _ in rows]
         columns = [c for c in rows[0] if c in spec.fields]
         created = utc_now()
+        # One stamp for the whole batch: each row is new, so no two writes compare on it.
+        clocks_json = _compact_json(dict.fromkeys(columns, self._store.clock.now()))
         data, outbox = [], []
         for row_id, row in zip(ids, rows, strict=True):
             values = {c: plain(row.get(c)) for c in columns}
-            stamp = self._store.clock.now()
-            clocks = {c: stamp for c in columns}
-            clocks_json = json.dumps(clocks, separators=(",", ":"))
             data.append((row_id, *values.values(), clocks_json))
             outbox.append((
-                new_id(), table, row_id, json.dumps(values, separators=(",", ":")),
-                clocks_json, "{}", created,
+                new_id(), table, row_id, _compact_json(values), clocks_json, "{}", created,
             ))
         placeholders = ", ".join("?" * (len(columns) + 2))
         self._db.conn.executemany(

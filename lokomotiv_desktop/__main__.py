@@ -1,0 +1,7 @@
+"""`python -m lokomotiv_desktop` does what the `lokomotiv` command does."""
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""reportlab documents: input is plain data, output is PDF bytes."""

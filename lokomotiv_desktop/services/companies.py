@@ -1,0 +1,184 @@
+"""Saving a company with its P-units and contacts, as the editor and `company set` do.
+
+Everything is validated first with the same rules as the form (domain.company_rules); one
+invalid value raises InvalidInput and nothing is written. Valid input is written in one
+transaction, and only the fields whose value changed get a new clock and an outbox row.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..domain.company_rules import (
+    clean_company_field,
+    clean_contact_field,
+    clean_fields,
+    clean_production_unit_field,
+)
+from ..domain.entities import COMPANY_FIELDS, Company
+from ..domain.validation import ValidationError, validate_cvr
+from ..store.changes import plain
+from ..store.companies import CompanyRepository
+from ..store.database import Store
+from .company_json import company_to_json, search_to_json
+
+__all__ = [
+    "InvalidInput", "UnknownCompany", "save_company", "set_company_fields",
+    "company_to_json", "search_to_json", "find_company",
+]
+
+
+class InvalidInput(ValueError):
+    """One or more values are not acceptable. ``errors`` maps a field path such as "cvr",
+    "units[0].pnr" or "contacts[1].email" to a Danish message for the user."""
+
+    def __init__(self, errors: Mapping[str, str]):
+        self.errors = dict(errors)
+        super().__init__("\n".join(f"{key}: {message}" for key, message in self.errors.items()))
+
+
+class UnknownCompany(LookupError):
+    """No company has this CVR number; the message is for the user, in Danish."""
+
+
+def save_company(
+    store: Store,
+    company_id: str | None,
+    values: Mapping[str, Any],
+    units: Iterable[Mapping[str, Any]] = (),
+    contacts: Iterable[Mapping[str, Any]] = (),
+) -> str:
+    """Creates (company_id None) or updates a company; returns its id.
+
+    Unit and contact items are field dicts with an optional "id" (an existing row) and an
+    optional "deleted": True (remove that row).
+    """
+    company_id, _ = _save(store, company_id, values, list(units), list(contacts))
+    return company_id
+
+
+def set_company_fields(store: Store, cvr: str, assignments: Mapping[str, str]) -> dict[str, Any]:
+    """`company set`: the company's fields, validated as the form does. Returns the fields
+    that changed with their new values (empty when everything was already so)."""
+    company = find_company(store, cvr)
+    unknown = [name for name in assignments if name not in COMPANY_FIELDS]
+    if unknown:
+        known = ", ".join(COMPANY_FIELDS)
+        raise InvalidInput({name: f"Ukendt felt «{name}». Brug et af: {known}." for name in unknown})
+    _, changed = _save(store, company.id, assignments, [], [])
+    return {name: plain(value) for name, value in changed.items()}
+
+
+def find_company(store: Store, cvr: str) -> Company:
+    """The company with this CVR number (validated first, so a typo gets a clear message)."""
+    try:
+        number = validate_cvr(cvr)
+    except ValidationError as exc:
+        raise InvalidInput({"cvr": exc.message}) from None
+    company = CompanyRepository(store).get_by_cvr(number)
+    if company is None:
+        raise UnknownCompany(f"Der er ingen virksomhed med CVR-nummer {number} i databasen.")
+    return company
+
+
+# -- validation ------------------------------------------------------------------------------
+def _validate(store, company_id, values, units, contacts):
+    repo = CompanyRepository(store)
+    codes = repo.municipality_codes()
+    clean, errors = clean_fields(clean_company_field, values, codes)
+    if company_id is None:
+        for required, label in (("cvr", "CVR-nummer"), ("name", "Navn")):
+            if required not in values:
+                errors.setdefault(required, f"{label} mangler.")
+    if "cvr" in clean and _cvr_taken(store, clean["cvr"], company_id):
+        errors["cvr"] = (f"Der findes allerede en virksomhed med CVR-nummer {clean['cvr']}. "
+                         "Åbn den i stedet for at oprette den igen.")
+    clean_units = _validate_children(
+        store, "units", "production_unit", company_id, units, errors,
+        lambda fields: clean_fields(clean_production_unit_field, fields, codes), required="pnr")
+    clean_contacts = _validate_children(
+        store, "contacts", "contact", company_id, contacts, errors,
+        lambda fields: clean_fields(clean_contact_field, fields), required="name")
+    _check_unique_pnr(clean_units, errors)
+    if errors:
+        raise InvalidInput(errors)
+    return clean, clean_units, clean_contacts
+
+
+def _validate_children(store, key, table, company_id, items, errors, cleaner, required):
+    """Validates unit or contact items; returns (row id or None, deleted, clean fields)."""
+    existing = _child_ids(store, table, company_id)
+    cleaned = []
+    for index, item in enumerate(items):
+        row_id = item.get("id")
+        if row_id is not None and row_id not in existing:
+            errors[f"{key}[{index}].id"] = "Rækken findes ikke længere. Genindlæs virksomheden."
+            continue
+        if item.get("deleted"):
+            if row_id is not None:
+                cleaned.append((row_id, True, {}))
+            continue
+        fields = {k: v for k, v in item.items() if k not in ("id", "deleted")}
+        clean, item_errors = cleaner(fields)
+        if row_id is None and required not in fields:
+            item_errors.setdefault(required, "Feltet skal udfyldes.")
+        for field, message in item_errors.items():
+            errors[f"{key}[{index}].{field}"] = message
+        cleaned.append((row_id, False, clean))
+    return cleaned
+
+
+def _child_ids(store, table, company_id) -> set[str]:
+    if company_id is None:
+        return set()
+    return {r[0] for r in store.db.execute(
+        f"SELECT id FROM {table} WHERE company_id = ? AND deleted = 0", [company_id])}
+
+
+def _check_unique_pnr(units, errors) -> None:
+    seen: dict[str, int] = {}
+    for index, (_, deleted, fields) in enumerate(units):
+        pnr = fields.get("pnr")
+        if deleted or not pnr:
+            continue
+        if pnr in seen:
+            errors[f"units[{index}].pnr"] = (
+                f"P-nummer {pnr} står allerede på en anden P-enhed i denne virksomhed.")
+        seen[pnr] = index
+
+
+def _cvr_taken(store, cvr: str, company_id: str | None) -> bool:
+    row = store.db.execute(
+        "SELECT 1 FROM company WHERE cvr = ? AND deleted = 0 AND id IS NOT ? LIMIT 1",
+        [cvr, company_id]).fetchone()
+    return row is not None
+
+
+# -- writing -------------------------------------------------------------------------------
+def _save(store, company_id, values, units, contacts) -> tuple[str, dict[str, Any]]:
+    clean, clean_units, clean_contacts = _validate(store, company_id, values, units, contacts)
+    repo = CompanyRepository(store)
+    with store.transaction():
+        if company_id is None:
+            company_id = repo.create(clean)
+            changed = dict(clean)
+        else:
+            if repo.get(company_id) is None:
+                raise UnknownCompany("Virksomheden findes ikke længere. Genindlæs listen.")
+            changed = repo.update(company_id, clean) if clean else {}
+        for row_id, deleted, fields in clean_units:
+            _write_child(row_id, deleted, fields, company_id, repo.add_unit,
+                         repo.update_unit, repo.delete_unit)
+        for row_id, deleted, fields in clean_contacts:
+            _write_child(row_id, deleted, fields, company_id, repo.add_contact,
+                         repo.update_contact, repo.delete_contact)
+    return company_id, changed
+
+
+def _write_child(row_id, deleted, fields, company_id, add, update, delete) -> None:
+    if deleted:
+        delete(row_id)
+    elif row_id is None:
+        add(company_id, fields)
+    elif fields:
+        update(row_id, fields)

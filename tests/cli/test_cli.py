@@ -1,0 +1,169 @@
+"""`lokomotiv` from the outside: exit codes, messages and the JSON interface."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import types
+
+import pytest
+
+from lokomotiv_desktop import __version__
+from lokomotiv_desktop.cli import main
+from lokomotiv_desktop.store import Store
+
+CVR = "13748136"
+CSV = ("cvr;navn;adresse;postnr;by;kommunekode;pnr;p_navn\n"
+       f"{CVR};Hansens Tømrerfirma ApS;Vestergade 12;7100;Vejle;630;1003456789;Værkstedet\n"
+       "10150817;Vejle Metal A/S;Industrivej 3;7100;Vejle;630;1012345678;Hallen\n"
+       "99999999;Forkert ApS;;;;;1000000001;\n")
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "cli.db")
+
+
+@pytest.fixture
+def run(db, capsys):
+    def invoke(*argv):
+        status = main(["--db", db, *argv])
+        out, err = capsys.readouterr()
+        return status, out, err
+    return invoke
+
+
+@pytest.fixture
+def imported(run, tmp_path):
+    (tmp_path / "udtraek.csv").write_text(CSV, encoding="cp1252")
+    return run("import-cvr", str(tmp_path / "udtraek.csv"))
+
+
+def outbox_count(db) -> int:
+    store = Store(db)
+    try:
+        return store.pending_changes()
+    finally:
+        store.close()
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"lokomotiv {__version__}"
+
+
+def test_import_prints_the_summary_and_reports_rejections(imported, tmp_path):
+    status, out, err = imported
+    assert status == 0
+    assert out.strip() == "imported 2, updated 0, unchanged 0, rejected 1"
+    assert "linje 4 afvist" in err and "kontrolcifferet" in err
+    assert (tmp_path / "udtraek.afviste.csv").exists()
+
+
+def test_import_of_a_file_without_required_columns_exits_2(run, tmp_path, db):
+    (tmp_path / "bad.csv").write_text("navn;by\nFirma;Vejle\n", encoding="utf-8")
+    status, out, err = run("import-cvr", str(tmp_path / "bad.csv"))
+    assert status == 2 and out == ""
+    assert "mangler kolonnen" in err and "cvr" in err
+    assert outbox_count(db) == 0
+    status, _, err = run("import-cvr", str(tmp_path / "nope.csv"))
+    assert status == 2 and "kan ikke læses" in err
+
+
+def test_search_json_and_text(imported, run):
+    status, out, _ = run("search", "tømr", "--json")
+    assert status == 0
+    assert json.loads(out) == [{"cvr": CVR, "name": "Hansens Tømrerfirma ApS",
+                                "city": "Vejle", "municipality_code": "630"}]
+    status, out, _ = run("search", "vejle")
+    assert status == 0 and len(out.strip().splitlines()) == 2 and "(Vejle, Vejle)" in out
+    status, out, _ = run("search", "zzzz")
+    assert status == 0 and "Ingen virksomheder" in out
+
+
+def test_company_show(imported, run):
+    status, out, _ = run("company", "show", CVR, "--json")
+    data = json.loads(out)
+    assert status == 0 and data["cvr"] == CVR and data["production_units"][0]["pnr"] == "1003456789"
+    status, out, _ = run("company", "show", "1374 8136")
+    assert status == 0 and "Hansens Tømrerfirma ApS (CVR 13748136)" in out
+    assert "1003456789" in out and "630 Vejle" in out
+
+
+def test_company_show_unknown_and_invalid_cvr(imported, run):
+    status, out, err = run("company", "show", "10000157")
+    assert (status, out) == (1, "") and "ingen virksomhed med CVR-nummer 10000157" in err
+    status, out, err = run("company", "show", "12345678")
+    assert (status, out) == (2, "") and "kontrolcifferet" in err
+
+
+def test_company_set(imported, run, db):
+    status, out, _ = run("company", "set", CVR, "phone=+4575123456", "phase=2")
+    assert status == 0 and out.strip() == "Ændret: phone=+4575123456, phase=2"
+    status, out, _ = run("company", "set", CVR, "phase=Motivation")
+    assert status == 0 and "Ingen ændringer" in out
+    status, out, _ = run("company", "show", CVR, "--json")
+    assert json.loads(out)["phone"] == "+4575123456" and json.loads(out)["phase"] == 2
+
+
+def test_company_set_invalid_changes_nothing(imported, run, db):
+    before = outbox_count(db)
+    status, out, err = run("company", "set", CVR, "phase=2", "email=ikke-en-mail")
+    assert status == 2 and out == ""
+    assert "email:" in err and "Intet er ændret" in err
+    status, _, err = run("company", "set", CVR, "farve=blå")
+    assert status == 2 and "Ukendt felt «farve»" in err
+    status, _, err = run("company", "set", CVR, "phase")
+    assert status == 2 and "FELT=VÆRDI" in err
+    status, _, err = run("company", "set", "10000157", "phase=2")
+    assert status == 1
+    assert outbox_count(db) == before
+
+
+def test_demo(run):
+    status, out, _ = run("demo", "--companies", "25")
+    assert status == 0 and out.startswith("25 demovirksomheder")
+    status, out, _ = run("search", "a", "--json", "--limit", "100")
+    assert len(json.loads(out)) <= 25
+    status, _, err = run("demo", "--companies", "0")
+    assert status == 2 and "mindst 1" in err
+
+
+def test_a_database_that_cannot_be_opened_exits_2(tmp_path, capsys):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite at all" * 100)
+    assert main(["--db", str(bad), "search", "x"]) == 2
+    assert "kan ikke åbnes" in capsys.readouterr().err
+
+
+def test_no_command_opens_the_window_on_the_chosen_database(monkeypatch, db):
+    opened = []
+    fake = types.ModuleType("lokomotiv_desktop.ui.app")
+    fake.run = lambda path: opened.append(str(path)) or 0
+    monkeypatch.setitem(sys.modules, "lokomotiv_desktop.ui.app", fake)
+    import lokomotiv_desktop.ui as ui_package
+    monkeypatch.setattr(ui_package, "app", fake, raising=False)
+    assert main(["--db", db]) == 0
+    assert opened == [db]
+
+
+def test_python_dash_m_is_the_same_command(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "lokomotiv_desktop", "--db", str(tmp_path / "x.db"),
+         "company", "show", "10000157"],
+        capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 1
+    assert "ingen virksomhed" in result.stderr
+
+
+def test_the_window_opens_from_the_command_line(tmp_path):
+    pytest.importorskip("lokomotiv_desktop.ui.app")
+    result = subprocess.run(
+        [sys.executable, "-m", "lokomotiv_desktop", "--db", str(tmp_path / "x.db")],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "LOKOMOTIV_EXIT_WHEN_READY": "1", "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert "ready" in result.stdout

@@ -1,0 +1,65 @@
+"""Demo data: realistic, valid by the form's own rules, and repeatable."""
+from __future__ import annotations
+
+import csv
+
+from lokomotiv_desktop.domain.company_rules import (
+    clean_company_field,
+    clean_contact_field,
+    clean_fields,
+    clean_production_unit_field,
+)
+from lokomotiv_desktop.paths import data_file
+from lokomotiv_desktop.services.demo import DemoGenerator, load_demo
+from lokomotiv_desktop.services.demo_data import demo_words
+from lokomotiv_desktop.store.companies import CompanyRepository
+
+
+def test_postcodes_cover_every_municipality():
+    with open(data_file("kommuner.csv"), encoding="utf-8") as handle:
+        codes = {row["kode"].zfill(3) for row in csv.DictReader(handle)}
+    assert len(codes) == 98
+    assert set(demo_words().by_municipality) == codes
+
+
+def test_every_generated_value_passes_the_forms_validation(store):
+    codes = CompanyRepository(store).municipality_codes()
+    postcodes = {(p.postcode, p.municipality_code) for p in demo_words().postcodes}
+    generator = DemoGenerator(seed=7)
+    for item in generator.companies(300):
+        clean, errors = clean_fields(clean_company_field, item.company, codes)
+        assert not errors, (item.company, errors)
+        assert {k: v for k, v in clean.items() if k != "phase"} == {
+            k: v for k, v in item.company.items() if k != "phase"}, "stored as the form would"
+        assert (item.company["postcode"], item.company["municipality_code"]) in postcodes
+        assert 1 <= len(item.units) <= 3 and 1 <= len(item.contacts) <= 4
+        for unit in item.units:
+            assert not clean_fields(clean_production_unit_field, unit, codes)[1]
+            assert (unit["postcode"], unit["municipality_code"]) in postcodes
+        for contact in item.contacts:
+            assert not clean_fields(clean_contact_field, contact)[1]
+        assert item.contacts[0]["role"] == "leder"
+
+
+def test_load_demo_fills_the_store_with_searchable_companies(store):
+    calls = []
+    assert load_demo(store, companies=120, seed=3, progress=lambda d, t: calls.append((d, t))) \
+        == 120
+    repo = CompanyRepository(store)
+    assert repo.count() == 120
+    assert calls[-1] == (120, 120)
+    phases = [r[0] for r in store.db.execute("SELECT phase FROM company")]
+    assert phases.count(1) + phases.count(2) + phases.count(3) > phases.count(4) + phases.count(5)
+    assert store.db.execute("SELECT count(DISTINCT pnr) FROM production_unit").fetchone()[0] \
+        == store.db.execute("SELECT count(*) FROM production_unit").fetchone()[0]
+    name = store.db.execute("SELECT name FROM company LIMIT 1").fetchone()[0]
+    assert repo.search(name.split()[0])
+    assert store.pending_changes() > 120  # sync-ready: every row went through the outbox
+
+
+def test_same_seed_same_data_and_no_duplicate_cvrs_on_a_second_load(store):
+    first = [c.company["name"] for c in DemoGenerator(seed=5).companies(20)]
+    assert first == [c.company["name"] for c in DemoGenerator(seed=5).companies(20)]
+    load_demo(store, companies=30, seed=1)
+    load_demo(store, companies=30, seed=1)
+    assert store.db.execute("SELECT count(DISTINCT cvr) FROM company").fetchone()[0] == 60
