@@ -6,6 +6,9 @@ import sys
 
 import pytest
 
+# The real PostgreSQL for server and sync tests (one per test process, started on first use).
+pytest_plugins = ["tests.postgres"]
+
 if "--onscreen" not in sys.argv:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")

@@ -1,0 +1,226 @@
+"""Applying a pushed batch: validation, scope, exactly-once and the shared merge rule.
+
+The whole batch runs in one exclusive write transaction, in order, so a child whose parent
+was created earlier in the same batch finds it (scope is resolved within the batch)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..sync.hlc import ZERO, is_valid_stamp, parse_stamp
+from ..sync.merge import merge_change
+from ..sync.messages import Change, ChangeResult, FieldConflictOut
+from ..sync.tables import SYNCED_TABLES, SyncedTable, children_of
+from .accounts import Caller
+from .backend import Backend, Db
+from .storage import (
+    Key,
+    RowState,
+    SeqCounter,
+    append_audit,
+    dumps,
+    load_applied,
+    load_children,
+    load_rows,
+    load_tombstones,
+    now_iso,
+    save_applied,
+    save_rows,
+)
+
+_MESSAGES = {
+    "erased": "Rækken er slettet efter GDPR og kan ikke ændres igen.",
+    "scope": "Rækken hører til en kommune, du ikke har adgang til.",
+    "no_scope": "Rækken har ingen kommune; angiv en kommune, før den kan synkroniseres.",
+    "orphan": "Den overordnede række findes ikke på serveren.",
+    "unknown_table": "Serveren kender ikke tabellen {table}; opdater serveren.",
+    "unknown_field": "Serveren kender ikke felterne {fields} i {table}.",
+    "invalid_clock": "Ændringen har et ugyldigt tidsstempel.",
+}
+
+
+class OutOfScope(Exception):
+    """Every change of a konsulent's batch was outside their municipalities (answer 403)."""
+
+
+class _Rejected(Exception):
+    def __init__(self, reason: str, message_key: str | None = None, **fmt: Any):
+        self.reason = reason
+        self.message = _MESSAGES[message_key or reason].format(**fmt)
+
+
+class _Batch:
+    """The state of one push while it is applied: rows touched so far, seq, results."""
+
+    def __init__(self, db: Db, caller: Caller, changes: list[Change]):
+        self.db, self.caller = db, caller
+        self.seq = SeqCounter(db)
+        keys: set[Key] = {(c.table, c.row_id) for c in changes}
+        for c in changes:
+            spec = SYNCED_TABLES.get(c.table)
+            if spec and spec.parent and isinstance(c.fields.get(spec.parent[0]), str):
+                keys.add((spec.parent[1], c.fields[spec.parent[0]]))
+        self.rows: dict[Key, RowState | None] = dict.fromkeys(keys)
+        self.rows.update(load_rows(db, keys))
+        self.tombstones = load_tombstones(db, keys)
+        self.applied = load_applied(db, [c.change_id for c in changes])
+        self.dirty: dict[Key, RowState] = {}
+        self.device_owner: dict[str, str | None] = {}
+        self.valid_stamps: set[str] = set()  # a batch repeats few distinct stamps
+
+    def stamps_valid(self, stamps) -> bool:
+        for stamp in stamps:
+            if stamp not in self.valid_stamps:
+                if not is_valid_stamp(stamp):
+                    return False
+                self.valid_stamps.add(stamp)
+        return True
+
+    def row(self, key: Key) -> RowState | None:
+        if key not in self.rows:
+            self.rows.update({key: None, **load_rows(self.db, [key])})
+            self.tombstones |= load_tombstones(self.db, [key])
+        return self.rows[key]
+
+    def write(self, state: RowState) -> None:
+        state.seq = self.seq.next()
+        self.rows[state.key] = state
+        self.dirty[state.key] = state
+
+    def owner_of(self, stamp: str) -> str | None:
+        """The account whose device wrote a stamp (for 'who' in a conflict)."""
+        device = parse_stamp(stamp)[2] if stamp else ""
+        if device not in self.device_owner:
+            row = self.db.one(
+                "SELECT account FROM token WHERE device_id = ? ORDER BY created DESC LIMIT 1",
+                [device],
+            )
+            self.device_owner[device] = row[0] if row else None
+        return self.device_owner[device]
+
+
+def apply_push(backend: Backend, caller: Caller, device_id: str,
+               changes: list[Change]) -> list[ChangeResult]:
+    """Applies a batch exactly once per change id. Raises OutOfScope (nothing written) when a
+    konsulent's batch lies entirely outside their municipalities."""
+    with backend.write() as db:
+        batch = _Batch(db, caller, changes)
+        results: list[ChangeResult] = []
+        fresh: list[tuple[str, str, str, str]] = []
+        audit: list[tuple] = []
+        now = now_iso()
+        for change in changes:
+            stored = batch.applied.get(change.change_id)
+            if stored is not None:
+                results.append(ChangeResult.model_validate(stored))
+                continue
+            try:
+                result = _apply_one(batch, change)
+            except _Rejected as rejected:
+                result = ChangeResult(change_id=change.change_id, status="rejected",
+                                      reason=rejected.reason, message=rejected.message)
+            results.append(result)
+            stored = batch.applied[change.change_id] = result.model_dump()
+            fresh.append((change.change_id, caller.account, dumps(stored), now))
+            audit.append((now, caller.account, device_id, "push", change.table, change.row_id,
+                          change.change_id, result.status + (f":{result.reason}"
+                                                             if result.reason else "")))
+        if (caller.role == "konsulent" and fresh and len(fresh) == len(changes)
+                and all(r.reason == "scope" for r in results)):
+            raise OutOfScope()
+        save_rows(db, list(batch.dirty.values()))
+        batch.seq.save(db)
+        save_applied(db, fresh)
+        append_audit(db, audit)
+    return results
+
+
+def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
+    spec = _validate(batch, change)
+    key = (change.table, change.row_id)
+    if key in batch.tombstones:
+        raise _Rejected("erased")
+    current = batch.row(key)
+    if current and not batch.caller.in_scope(current.scope):
+        raise _Rejected("scope")
+    clocks = {f: change.clocks[f] for f in change.fields}
+    merged = merge_change(current.values if current else {}, current.clocks if current else {},
+                          change.fields, clocks, change.base)
+    values = {**(current.values if current else {}), **merged.values}
+    new_scope, parent_id = _resolve_scope(batch, spec, current, values, merged.values)
+    if not batch.caller.in_scope(new_scope):
+        raise _Rejected("scope", "no_scope" if new_scope is None else None)
+    seq = None
+    if merged.changed or current is None:
+        state = RowState(change.table, change.row_id, values,
+                         {**(current.clocks if current else {}), **merged.clocks},
+                         new_scope, parent_id, 0)
+        batch.write(state)
+        seq = state.seq
+        if current and current.scope != new_scope:
+            _cascade_scope(batch, state)
+    conflicts = [
+        FieldConflictOut(
+            field=c.field, winner_value=c.winner_value, winner_stamp=c.winner_stamp,
+            loser_value=c.loser_value, loser_stamp=c.loser_stamp, incoming_won=c.incoming_won,
+            other_user=batch.owner_of(c.loser_stamp if c.incoming_won else c.winner_stamp),
+        )
+        for c in merged.conflicts
+    ]
+    return ChangeResult(change_id=change.change_id, status="conflict" if conflicts else "applied",
+                        seq=seq, conflicts=conflicts)
+
+
+def _validate(batch: _Batch, change: Change) -> SyncedTable:
+    spec = SYNCED_TABLES.get(change.table)
+    if spec is None:
+        raise _Rejected("unknown_table", table=change.table)
+    unknown = sorted(set(change.fields) - set(spec.all_fields))
+    if unknown:
+        raise _Rejected("unknown_field", fields=", ".join(unknown), table=change.table)
+    if not batch.stamps_valid(change.clocks.get(field) for field in change.fields):
+        raise _Rejected("invalid_clock")
+    if not batch.stamps_valid(s for s in change.base.values() if s != ZERO):
+        raise _Rejected("invalid_clock")
+    return spec
+
+
+def _resolve_scope(batch: _Batch, spec: SyncedTable, current: RowState | None,
+                   values: dict[str, Any], won: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(scope, parent id) of the row after the change: its own municipality field, or its
+    parent's scope; re-resolved only when the row is new or that field changed."""
+    if spec.scope_field:
+        scope = values.get(spec.scope_field)
+        return (None if scope in (None, "") else str(scope)), None
+    fk, parent_table = spec.parent  # type: ignore[misc]  # register() guarantees one of them
+    parent_id = values.get(fk)
+    if current is not None and fk not in won:
+        return current.scope, current.parent_id
+    if not isinstance(parent_id, str):
+        raise _Rejected("orphan")
+    parent = batch.row((parent_table, parent_id))
+    if parent is None:
+        raise _Rejected("erased" if (parent_table, parent_id) in batch.tombstones else "orphan")
+    return parent.scope, parent_id
+
+
+def _cascade_scope(batch: _Batch, parent: RowState) -> None:
+    """Children follow their parent to its new municipality (and get a new seq, so that
+    the consultants there pull them)."""
+    if not children_of(parent.table):
+        return
+    pending = [parent]
+    while pending:
+        node = pending.pop()
+        child_tables = {t.name for t in children_of(node.table)}
+        stored = {c.key: c for c in load_children(batch.db, [node.id]) if c.table in child_tables}
+        # Rows written earlier in this batch are newer than what the database holds.
+        for key, row in batch.dirty.items():
+            if row.parent_id == node.id and row.table in child_tables:
+                stored[key] = row
+        for key, stored_child in stored.items():
+            child = batch.rows.get(key) or stored_child  # the batch holds the newest state
+            if child.parent_id != node.id or child.scope == parent.scope:
+                continue
+            child.scope = parent.scope
+            batch.write(child)
+            pending.append(child)

@@ -1,0 +1,99 @@
+"""The server's tables, one DDL for both backends (dialect bits come from the backend).
+
+Rows of every synced table live in one generic table (`row_state`), so a table registered in
+sync/tables.py syncs with no server change. Values and clocks are JSON text."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .backend import Backend, Db
+
+SCHEMA_VERSION = 1
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS account (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('konsulent', 'koordinator', 'admin')),
+    municipalities TEXT NOT NULL,            -- JSON list of codes
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS token (
+    token_hash TEXT PRIMARY KEY,             -- sha256 hex of the bearer token
+    account TEXT NOT NULL REFERENCES account(name),
+    device_id TEXT NOT NULL,
+    device_name TEXT NOT NULL,
+    created TEXT NOT NULL,
+    last_used TEXT NOT NULL,
+    revoked TEXT                             -- when it was revoked, NULL while valid
+);
+CREATE INDEX IF NOT EXISTS token_account ON token(account, device_id);
+CREATE INDEX IF NOT EXISTS token_device ON token(device_id);
+CREATE TABLE IF NOT EXISTS row_state (
+    tbl TEXT NOT NULL,
+    id TEXT NOT NULL,
+    vals TEXT NOT NULL,                      -- JSON {field: value}
+    clocks TEXT NOT NULL,                    -- JSON {field: stamp}
+    scope TEXT,                              -- municipality code (own or inherited)
+    parent_id TEXT,                          -- the parent fk value, for children and erasure
+    seq {bigint} NOT NULL,
+    PRIMARY KEY (tbl, id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS row_state_seq ON row_state(seq);
+CREATE INDEX IF NOT EXISTS row_state_scope_seq ON row_state(scope, seq);
+CREATE INDEX IF NOT EXISTS row_state_parent ON row_state(parent_id);
+CREATE TABLE IF NOT EXISTS applied_change (
+    change_id TEXT PRIMARY KEY,
+    account TEXT NOT NULL,
+    result TEXT NOT NULL,                    -- JSON ChangeResult, returned again on resend
+    applied TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tombstone (        -- kept forever
+    tbl TEXT NOT NULL,
+    id TEXT NOT NULL,
+    seq {bigint} NOT NULL,
+    scope TEXT,
+    erased_with TEXT NOT NULL,               -- "table/id" of the erasure's root row
+    erased_by TEXT NOT NULL,
+    erased_at TEXT NOT NULL,
+    PRIMARY KEY (tbl, id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS tombstone_seq ON tombstone(seq);
+CREATE INDEX IF NOT EXISTS tombstone_root ON tombstone(erased_with);
+CREATE TABLE IF NOT EXISTS audit (            -- append-only
+    id {autoincrement_pk},
+    at TEXT NOT NULL,
+    account TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    action TEXT NOT NULL,                    -- push | erase | push_refused | login | ...
+    tbl TEXT,
+    row_id TEXT,
+    change_id TEXT,
+    detail TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+def create_schema(db: Db, backend: Backend) -> None:
+    ddl = _DDL.replace("{bigint}", backend.bigint).replace(
+        "{autoincrement_pk}", backend.autoincrement_pk
+    )
+    for statement in ddl.split(";"):
+        lines = [ln.split("--")[0] for ln in statement.splitlines()]
+        sql = "\n".join(lines).strip()
+        if sql:
+            db.execute(sql)
+    db.execute(
+        "INSERT INTO server_meta (key, value) VALUES ('schema', ?), ('seq', '0') "
+        "ON CONFLICT (key) DO NOTHING",
+        [str(SCHEMA_VERSION)],
+    )
+
+
+def is_initialized(db: Db, backend: Backend) -> bool:
+    if db.one(backend.table_exists_sql, ["server_meta"]) is None:
+        return False
+    return db.one("SELECT value FROM server_meta WHERE key = 'schema'") is not None

@@ -1,0 +1,204 @@
+"""Backend-neutral SQL over the shared store: row states, the seq counter, tombstones,
+applied changes, the audit log and pull pages. Written once for both dialects."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from .backend import Db, placeholders
+
+_CHUNK = 500  # ids per IN (...) list
+
+Key = tuple[str, str]  # (table, row id)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def insert_rows(db: Db, head: str, rows: Sequence[Sequence[Any]], tail: str = "") -> None:
+    """`head` VALUES (?, ...) `tail` for every row, as one executemany (psycopg pipelines
+    it: measured 2x faster than multi-row VALUES statements on PostgreSQL)."""
+    if rows:
+        db.executemany(f"{head} VALUES ({placeholders(len(rows[0]))}) {tail}", rows)
+
+
+@dataclass
+class RowState:
+    table: str
+    id: str
+    values: dict[str, Any]
+    clocks: dict[str, str]
+    scope: str | None
+    parent_id: str | None
+    seq: int
+
+    @property
+    def key(self) -> Key:
+        return (self.table, self.id)
+
+
+class SeqCounter:
+    """The global seq, read and written inside the (exclusive) write transaction."""
+
+    def __init__(self, db: Db):
+        self.value = current_seq(db)
+        self._start = self.value
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+    def save(self, db: Db) -> None:
+        if self.value != self._start:
+            db.execute("UPDATE server_meta SET value = ? WHERE key = 'seq'", [str(self.value)])
+
+
+def current_seq(db: Db) -> int:
+    row = db.one("SELECT value FROM server_meta WHERE key = 'seq'")
+    return int(row[0]) if row else 0
+
+
+_ROW_COLUMNS = "tbl, id, vals, clocks, scope, parent_id, seq"
+
+
+def _row(r: tuple) -> RowState:
+    return RowState(r[0], r[1], json.loads(r[2]), json.loads(r[3]), r[4], r[5], int(r[6]))
+
+
+def load_rows(db: Db, keys: Iterable[Key]) -> dict[Key, RowState]:
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for table, row_id in set(keys):
+        by_table[table].append(row_id)
+    found: dict[Key, RowState] = {}
+    for table, ids in by_table.items():
+        for chunk in _chunks(ids):
+            for r in db.all(
+                f"SELECT {_ROW_COLUMNS} FROM row_state "
+                f"WHERE tbl = ? AND id IN ({placeholders(len(chunk))})",
+                [table, *chunk],
+            ):
+                state = _row(r)
+                found[state.key] = state
+    return found
+
+
+def load_children(db: Db, parent_ids: Sequence[str]) -> list[RowState]:
+    children: list[RowState] = []
+    for chunk in _chunks(list(parent_ids)):
+        children += [_row(r) for r in db.all(
+            f"SELECT {_ROW_COLUMNS} FROM row_state "
+            f"WHERE parent_id IN ({placeholders(len(chunk))})",
+            chunk,
+        )]
+    return children
+
+
+def save_rows(db: Db, rows: Iterable[RowState]) -> None:
+    data = [
+        (r.table, r.id, dumps(r.values), dumps(r.clocks), r.scope, r.parent_id, r.seq)
+        for r in rows
+    ]
+    insert_rows(
+        db, f"INSERT INTO row_state ({_ROW_COLUMNS})", data,
+        "ON CONFLICT (tbl, id) DO UPDATE SET vals = excluded.vals, clocks = excluded.clocks, "
+        "scope = excluded.scope, parent_id = excluded.parent_id, seq = excluded.seq",
+    )
+
+
+def delete_rows(db: Db, keys: Iterable[Key]) -> None:
+    db.executemany("DELETE FROM row_state WHERE tbl = ? AND id = ?", list(keys))
+
+
+def load_tombstones(db: Db, keys: Iterable[Key]) -> set[Key]:
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for table, row_id in set(keys):
+        by_table[table].append(row_id)
+    found: set[Key] = set()
+    for table, ids in by_table.items():
+        for chunk in _chunks(ids):
+            found.update(db.all(
+                f"SELECT tbl, id FROM tombstone WHERE tbl = ? AND id IN "
+                f"({placeholders(len(chunk))})",
+                [table, *chunk],
+            ))
+    return found
+
+
+def erased_with(db: Db, root: str) -> list[Key]:
+    return db.all("SELECT tbl, id FROM tombstone WHERE erased_with = ? ORDER BY seq", [root])
+
+
+def save_tombstones(db: Db, rows: Sequence[tuple]) -> None:
+    """rows: (tbl, id, seq, scope, erased_with, erased_by, erased_at)."""
+    insert_rows(db, "INSERT INTO tombstone "
+                    "(tbl, id, seq, scope, erased_with, erased_by, erased_at)", rows)
+
+
+def load_applied(db: Db, change_ids: Sequence[str]) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    for chunk in _chunks(list(dict.fromkeys(change_ids))):
+        for change_id, result in db.all(
+            f"SELECT change_id, result FROM applied_change "
+            f"WHERE change_id IN ({placeholders(len(chunk))})",
+            chunk,
+        ):
+            found[change_id] = json.loads(result)
+    return found
+
+
+def save_applied(db: Db, rows: Sequence[tuple[str, str, str, str]]) -> None:
+    """rows: (change_id, account, result JSON, applied at)."""
+    insert_rows(db, "INSERT INTO applied_change (change_id, account, result, applied)", rows)
+
+
+def append_audit(db: Db, rows: Sequence[tuple]) -> None:
+    """rows: (at, account, device_id, action, tbl, row_id, change_id, detail)."""
+    insert_rows(db, "INSERT INTO audit "
+                    "(at, account, device_id, action, tbl, row_id, change_id, detail)", rows)
+
+
+def pull_page(
+    db: Db, since: int, limit: int, scopes: list[str] | None
+) -> tuple[list[dict[str, Any]], int, bool]:
+    """Rows and erasures with seq > since, in seq order; scopes None means every row.
+    Returns (items, next cursor, more)."""
+    ceiling = current_seq(db)  # every seq up to here is committed (writers are serialized)
+    if scopes is None:
+        where, params = "seq > ?", [since]
+    elif scopes:
+        where = f"seq > ? AND scope IN ({placeholders(len(scopes))})"
+        params = [since, *scopes]
+    else:
+        return [], max(since, ceiling), False
+    rows = db.all(
+        f"SELECT seq, 'row', tbl, id, vals, clocks FROM row_state WHERE {where} "
+        f"UNION ALL SELECT seq, 'erase', tbl, id, NULL, NULL FROM tombstone WHERE {where} "
+        "ORDER BY 1 LIMIT ?",
+        [*params, *params, limit + 1],
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [
+        {
+            "seq": int(seq), "kind": kind, "table": tbl, "row_id": row_id,
+            "values": json.loads(vals) if vals else {},
+            "clocks": json.loads(clocks) if clocks else {},
+        }
+        for seq, kind, tbl, row_id, vals, clocks in rows
+    ]
+    last = items[-1]["seq"] if items else since
+    return items, (last if more else max(last, ceiling, since)), more
