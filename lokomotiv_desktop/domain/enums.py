@@ -1,7 +1,7 @@
 """Enumerations of the domain, with their Danish display names."""
 from __future__ import annotations
 
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
 class Phase(IntEnum):
@@ -40,7 +40,7 @@ PHASE_NAMES = {
 }
 
 
-class ContactRole(str, Enum):
+class ContactRole(StrEnum):
     LEDER = "leder"
     HR = "hr"
     TR = "tr"
@@ -70,7 +70,7 @@ CONTACT_ROLE_NAMES = {
 }
 
 
-class EmployeeBand(str, Enum):
+class EmployeeBand(StrEnum):
     """Employee size bands as the CVR register reports them."""
 
     B0 = "0"

@@ -65,11 +65,22 @@ def validate_pnr(value: str) -> str:
 
 def validate_postcode(value: str) -> str:
     digits = (value or "").strip()
-    if not re.fullmatch(r"\d{4}", digits) or digits.startswith("0"):
+    if not re.fullmatch(r"\d{4}", digits):
         raise ValidationError(
             "postcode", f"Postnummer skal være 4 cifre, fx 7100: «{value}» er ikke gyldigt."
         )
+    # Business postcodes such as 0800 Høje Taastrup and 0900 København C start with 0;
+    # the lowest in use is 0555.
+    if int(digits) < _LOWEST_POSTCODE:
+        raise ValidationError(
+            "postcode",
+            f"Postnummer «{digits}» findes ikke: danske postnumre går fra 0555 til 9999, "
+            "fx 7100.",
+        )
     return digits
+
+
+_LOWEST_POSTCODE = 555
 
 
 def validate_phone(value: str) -> str:

@@ -30,6 +30,9 @@ class Store:
         self.device_id = self.get_state("device_id") or self._new_device_id()
         self.clock = HybridClock(self.device_id, last=self.get_state("hlc_last") or "")
         self.changes = ChangeWriter(self)
+        if search.needs_rebuild(self.db):  # upgraded from a store without the list index
+            with self.transaction():
+                search.rebuild(self.db)
 
     def _new_device_id(self) -> str:
         device = new_id().replace("-", "")[-16:]

@@ -118,10 +118,136 @@ _STEP_2_SEARCH = """
 """
 
 
+# Outreach work (issue 4). Lists that a consultant writes as a whole (the contacts at a
+# visit, the messengers at a session) are JSON lists in one field: they sync as one field
+# with its own clock, and a concurrent edit lands in `conflicts` instead of merging silently.
+# Dates are ISO text (YYYY-MM-DD), times HH:MM, timestamps ISO UTC, so they sort as text.
+_STEP_3_OUTREACH = f"""
+    CREATE TABLE visit (
+        id TEXT PRIMARY KEY,
+        company_id TEXT NOT NULL,
+        unit_id TEXT,
+        date TEXT NOT NULL,
+        time TEXT,
+        kind TEXT NOT NULL DEFAULT 'andet',
+        consultant TEXT NOT NULL DEFAULT '',
+        contact_ids TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        agreed TEXT NOT NULL DEFAULT '',
+        next_step TEXT NOT NULL DEFAULT '',
+        next_due TEXT,
+        company_asked INTEGER NOT NULL DEFAULT 0,
+        {_SYNC_COLUMNS}
+    );
+    CREATE INDEX visit_company ON visit(company_id, date);
+    CREATE INDEX visit_consultant ON visit(consultant, date);
+    CREATE INDEX visit_date ON visit(date);
+    CREATE TABLE follow_up (
+        id TEXT PRIMARY KEY,
+        company_id TEXT NOT NULL,
+        visit_id TEXT,
+        due TEXT NOT NULL,
+        text TEXT NOT NULL,
+        consultant TEXT NOT NULL DEFAULT '',
+        done INTEGER NOT NULL DEFAULT 0,
+        done_at TEXT,
+        {_SYNC_COLUMNS}
+    );
+    -- (…, deleted, due): the board's "next follow-up" is one seek per company.
+    CREATE INDEX follow_up_company ON follow_up(company_id, done, deleted, due);
+    CREATE INDEX follow_up_open ON follow_up(done, due);
+    CREATE TABLE motivation_session (
+        id TEXT PRIMARY KEY,
+        company_id TEXT NOT NULL,
+        unit_id TEXT,
+        date TEXT NOT NULL,
+        time TEXT,
+        place TEXT NOT NULL DEFAULT '',
+        format TEXT NOT NULL DEFAULT 'informationsmøde',
+        consultant TEXT NOT NULL DEFAULT '',
+        messengers TEXT NOT NULL DEFAULT '[]',
+        invited INTEGER,
+        attended INTEGER,
+        signed_up INTEGER,
+        notes TEXT NOT NULL DEFAULT '',
+        {_SYNC_COLUMNS}
+    );
+    CREATE INDEX motivation_session_company ON motivation_session(company_id, date);
+    CREATE INDEX motivation_session_consultant ON motivation_session(consultant, date);
+    CREATE INDEX motivation_session_date ON motivation_session(date);
+    CREATE TABLE phase_change (
+        id TEXT PRIMARY KEY,
+        company_id TEXT NOT NULL,
+        from_phase INTEGER,
+        to_phase INTEGER NOT NULL,
+        changed_at TEXT NOT NULL,
+        changed_by TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        {_SYNC_COLUMNS}
+    );
+    CREATE INDEX phase_change_company ON phase_change(company_id, to_phase, deleted, changed_at);
+    CREATE TABLE kpi_target (
+        id TEXT PRIMARY KEY,
+        company_id TEXT NOT NULL,
+        description TEXT NOT NULL,
+        measure TEXT NOT NULL DEFAULT 'tilmeldt screening',
+        target_percent REAL NOT NULL,
+        deadline TEXT NOT NULL,
+        employees INTEGER,
+        manual_value REAL,
+        {_SYNC_COLUMNS}
+    );
+    CREATE INDEX kpi_target_company ON kpi_target(company_id);
+    -- The minimal participant (a name and a sign-up flag, registered from a session); the
+    -- participants issue adds its columns to this table in a later step.
+    CREATE TABLE participant (
+        id TEXT PRIMARY KEY,
+        company_id TEXT NOT NULL,
+        session_id TEXT,
+        name TEXT NOT NULL,
+        signed_up INTEGER NOT NULL DEFAULT 0,
+        {_SYNC_COLUMNS}
+    );
+    CREATE INDEX participant_company ON participant(company_id);
+    CREATE INDEX participant_session ON participant(session_id);
+"""
+
+
+# Search as a list index (issue 2, speed at 300 000 companies): one row per live company
+# with the columns the list sorts and filters on, as external content for the FTS index,
+# which gains prefix indexes. Store() fills it (search.rebuild) when it is empty.
+_STEP_4_SEARCH_LIST = """
+    DROP TABLE company_fts;
+    CREATE TABLE company_search (
+        company_rowid INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        municipality_code TEXT,
+        phase INTEGER NOT NULL,
+        consultant TEXT NOT NULL,
+        doc TEXT NOT NULL
+    );
+    -- Covering, filters included: type-ahead walks names in order testing each document
+    -- without a lookup, and sorts index hits by name without reading the wide rows.
+    CREATE INDEX company_search_name ON company_search(
+        name COLLATE NOCASE, company_rowid, doc, municipality_code, phase, consultant);
+    CREATE INDEX company_search_key ON company_search(
+        company_rowid, name COLLATE NOCASE, municipality_code, phase, consultant);
+    CREATE INDEX company_search_municipality ON company_search(municipality_code);
+    CREATE INDEX company_search_phase ON company_search(phase);
+    CREATE INDEX company_search_consultant ON company_search(consultant);
+    CREATE VIRTUAL TABLE company_fts USING fts5(
+        doc, content = 'company_search', content_rowid = 'company_rowid',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4'
+    );
+"""
+
+
 # (version, SQL script). Each runs inside one transaction with its version bump.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _STEP_1_CORE),
     (2, _STEP_2_SEARCH),
+    (3, _STEP_3_OUTREACH),
+    (4, _STEP_4_SEARCH_LIST),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -61,3 +61,41 @@ register(SyncedTable(
 def children_of(table: str) -> list[SyncedTable]:
     """Tables whose rows hang under a row of `table` (for cascading erasure and scope)."""
     return [t for t in SYNCED_TABLES.values() if t.parent and t.parent[1] == table]
+
+
+# Outreach work (issue 4): everything hangs under a company and takes its scope.
+_UNDER_COMPANY = ("company_id", "company")
+register(SyncedTable(
+    name="visit",
+    fields=("company_id", "unit_id", "date", "time", "kind", "consultant", "contact_ids",
+            "notes", "agreed", "next_step", "next_due", "company_asked"),
+    parent=_UNDER_COMPANY,
+))
+register(SyncedTable(
+    name="follow_up",
+    fields=("company_id", "visit_id", "due", "text", "consultant", "done", "done_at"),
+    parent=_UNDER_COMPANY,
+))
+register(SyncedTable(
+    name="motivation_session",
+    fields=("company_id", "unit_id", "date", "time", "place", "format", "consultant",
+            "messengers", "invited", "attended", "signed_up", "notes"),
+    parent=_UNDER_COMPANY,
+))
+register(SyncedTable(
+    name="phase_change",
+    fields=("company_id", "from_phase", "to_phase", "changed_at", "changed_by", "reason"),
+    parent=_UNDER_COMPANY,
+))
+register(SyncedTable(
+    name="kpi_target",
+    fields=("company_id", "description", "measure", "target_percent", "deadline",
+            "employees", "manual_value"),
+    parent=_UNDER_COMPANY,
+))
+register(SyncedTable(
+    name="participant",
+    fields=("company_id", "session_id", "name", "signed_up"),
+    parent=_UNDER_COMPANY,
+    personal=True,
+))
