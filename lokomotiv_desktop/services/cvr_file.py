@@ -65,10 +65,12 @@ class CvrFile:
 
 def read_cvr_file(path: Path) -> CvrFile:
     text = _decode(path)
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    end = text.find("\n")
+    head = (text if end < 0 else text[:end]).splitlines()  # the first line, not all of them
+    first_line = head[0] if head else ""
+    if not first_line.strip():
         raise ImportFileError(f"Filen {path.name} er tom eller mangler overskriftslinjen.")
-    delimiter = _delimiter(lines[0])
+    delimiter = _delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
@@ -125,5 +127,7 @@ def _numbered(reader) -> Iterator[tuple[int, list[str]]]:
     line = reader.line_num
     for cells in reader:
         start, line = line + 1, reader.line_num
-        if any(cell.strip() for cell in cells):
+        # Blank lines and lines of only delimiters are skipped; the first cell (the CVR) is
+        # usually there, which settles it without joining the row.
+        if cells and (cells[0].strip() or "".join(cells).strip()):
             yield start, cells

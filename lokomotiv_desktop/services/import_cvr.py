@@ -13,7 +13,9 @@ one CVR, the first one's company columns count.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -21,7 +23,8 @@ from typing import Any
 
 from ..domain.company_rules import clean_company_field, clean_production_unit_field
 from ..domain.validation import ValidationError
-from ..store.changes import new_id, plain
+from ..store.bulk import NewCompany, insert_companies
+from ..store.changes import plain
 from ..store.companies import CompanyRepository
 from ..store.database import Store
 from .cvr_file import ImportFileError, read_cvr_file
@@ -67,51 +70,111 @@ class _CompanyIn:
 
 def import_cvr_file(store: Store, path: Path | str) -> ImportReport:
     path = Path(path)
-    source = read_cvr_file(path)
-    report = ImportReport()
-    codes = CompanyRepository(store).municipality_codes()
-    companies = _validate_rows(source, codes, report)
-    with store.transaction():
-        _write(store, companies, report)
+    with _no_cycle_collection():
+        source = read_cvr_file(path)
+        report = ImportReport()
+        codes = CompanyRepository(store).municipality_codes()
+        companies = _validate_rows(source, codes, report)
+        with store.transaction():
+            _write(store, companies, report)
     if report.rejections:
         _write_rejections(path, source, report)
     return report
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A large file makes millions of objects that live until the import ends (cells, rows,
+    values) and no reference cycles: the cycle collector would walk them again and again
+    (a fifth of the import's time at 100 000 rows). Reference counting still frees memory."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # -- validation ------------------------------------------------------------------------------
-class _CachedCleaner:
-    """The form's field cleaners, remembered per raw value: a CVR extract repeats the same
-    postcodes, municipality codes and company columns on row after row."""
+# The form's field cleaners (domain.company_rules) decide every value. Two shortcuts keep the
+# 100 000-row file fast without changing any answer: values a quick test proves valid as they
+# stand (an 8-digit CVR whose check digit fits, a 10-digit P-number, plain text) are taken as
+# they are, and the few distinct values of the other columns (postcodes, municipality codes,
+# employee bands) are cleaned once each. Everything else goes to the cleaner, for its message.
+_TEXT_FIELDS = {"address", "city", "industry_code", "industry_text"}
+_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
+_CVR_DIGIT_OFFSET = ord("0") * sum(_CVR_WEIGHTS)
 
-    def __init__(self, cleaner: Callable[[str, Any, set[str]], Any], codes: set[str]):
-        self._cleaner = cleaner
-        self._codes = codes
-        self._seen: dict[tuple[str, str], tuple[bool, Any]] = {}
 
-    def __call__(self, name: str, raw: str) -> tuple[bool, Any]:
-        key = (name, raw)
-        found = self._seen.get(key)
+def plain_cvr(raw: str) -> str | None:
+    """`raw` when it is a valid CVR number exactly as written (what validate_cvr returns
+    unchanged), else None: then only the validator can tell."""
+    if len(raw) == 8 and raw.isdigit() and raw.isascii() and raw[0] != "0":
+        weighted = sum(map(int.__mul__, _CVR_WEIGHTS, raw.encode())) - _CVR_DIGIT_OFFSET
+        if weighted % 11 == 0:
+            return raw
+    return None
+
+
+def plain_pnr(raw: str) -> str | None:
+    """`raw` when it is a P-number exactly as written, else None (see plain_cvr)."""
+    return raw if len(raw) == 10 and raw.isdigit() and raw.isascii() else None
+
+
+def _plain_text(raw: str) -> str:
+    return raw.strip()
+
+
+def _plain_name(raw: str) -> str | None:
+    return raw.strip() or None  # a name is required: the cleaner says so
+
+
+_FAST = {
+    "company": {"cvr": plain_cvr, "name": _plain_name, **dict.fromkeys(_TEXT_FIELDS, _plain_text)},
+    "unit": {"pnr": plain_pnr, "name": _plain_text, "address": _plain_text, "city": _plain_text},
+}
+
+
+def _column_check(kind: str, name: str, codes: set[str]) -> Callable[[str], tuple[bool, Any]]:
+    """raw cell -> (True, clean value) or (False, the cleaner's message)."""
+    cleaner = clean_company_field if kind == "company" else clean_production_unit_field
+
+    def clean(raw: str) -> tuple[bool, Any]:
+        value = raw.strip()
+        if name == "municipality_code" and len(value) == 4 and value.startswith("0"):
+            value = value[1:]  # some extracts pad the code to four digits: 0630
+        try:
+            return True, cleaner(name, value, codes)
+        except ValidationError as exc:
+            return False, exc.message
+
+    fast = _FAST[kind].get(name)
+    if fast is not None:
+        def check(raw: str) -> tuple[bool, Any]:
+            value = fast(raw)
+            return (True, value) if value is not None else clean(raw)
+        return check
+    seen: dict[str, tuple[bool, Any]] = {}
+
+    def cached(raw: str) -> tuple[bool, Any]:
+        found = seen.get(raw)
         if found is None:
-            value = raw.strip()
-            if name == "municipality_code" and len(value) == 4 and value.startswith("0"):
-                value = value[1:]  # some extracts pad the code to four digits: 0630
-            try:
-                found = (True, self._cleaner(name, value, self._codes))
-            except ValidationError as exc:
-                found = (False, exc.message)
-            self._seen[key] = found
+            found = seen[raw] = clean(raw)
         return found
+    return cached
 
 
 def _validate_rows(source, codes, report: ImportReport) -> dict[str, _CompanyIn]:
-    company_columns = [(source.columns[c], f) for c, f in COMPANY_FIELD.items()
-                       if c in source.columns]
-    unit_columns = [(source.columns[c], f) for c, f in UNIT_FIELD.items()
-                    if c in source.columns]
-    clean_company = _CachedCleaner(clean_company_field, codes)
-    clean_unit = _CachedCleaner(clean_production_unit_field, codes)
+    def columns(kind: str, fields: dict[str, str]) -> list[tuple[int, str, str, Callable]]:
+        return [(source.columns[column], name, source.header[source.columns[column]].strip(),
+                 _column_check(kind, name, codes))
+                for column, name in fields.items() if column in source.columns]
+
+    company_columns = columns("company", COMPANY_FIELD)
+    unit_columns = columns("unit", UNIT_FIELD)
     width = len(source.header)
-    company_key = itemgetter(*(index for index, _ in company_columns))
+    company_key = itemgetter(*(index for index, *_ in company_columns))
     seen_companies: dict[Any, tuple[dict[str, Any], list[str]]] = {}
     companies: dict[str, _CompanyIn] = {}
     pnr_lines: dict[str, int] = {}
@@ -121,17 +184,16 @@ def _validate_rows(source, codes, report: ImportReport) -> dict[str, _CompanyIn]
         key = company_key(cells)  # the company columns repeat on each of its P-units' rows
         company_part = seen_companies.get(key)
         if company_part is None:
-            company_part = seen_companies[key] = _clean(company_columns, cells, clean_company,
-                                                        source.header)
+            company_part = seen_companies[key] = _clean(company_columns, cells)
         company, company_errors = company_part
-        unit, errors = _clean(unit_columns, cells, clean_unit, source.header)
-        errors = company_errors + errors
+        unit, errors = _clean(unit_columns, cells)
         pnr = unit.get("pnr")
         if pnr in pnr_lines:
             errors.append(f"P-nummer {pnr} står også i linje {pnr_lines[pnr]}.")
-        if errors:
+        if errors or company_errors:
             report.rejected += 1
-            report.rejections.append(Rejection(line, " ".join(errors), cells[:width]))
+            report.rejections.append(
+                Rejection(line, " ".join(company_errors + errors), cells[:width]))
             continue
         pnr_lines[pnr] = line
         entry = companies.get(company["cvr"])
@@ -141,15 +203,15 @@ def _validate_rows(source, codes, report: ImportReport) -> dict[str, _CompanyIn]
     return companies
 
 
-def _clean(columns, cells, cleaner, header) -> tuple[dict[str, Any], list[str]]:
+def _clean(columns, cells) -> tuple[dict[str, Any], list[str]]:
     values: dict[str, Any] = {}
     errors: list[str] = []
-    for index, name in columns:
-        ok, result = cleaner(name, cells[index])
+    for index, name, label, check in columns:
+        ok, result = check(cells[index])
         if ok:
             values[name] = result
         else:
-            errors.append(f"{header[index].strip()}: {result}")
+            errors.append(f"{label}: {result}")
     return values, errors
 
 
@@ -162,22 +224,19 @@ def _write(store: Store, companies: dict[str, _CompanyIn], report: ImportReport)
     unit_fields = list(first.units[0][1])
     stored = _stored_companies(store, list(companies), company_fields)
     stored_units = _stored_units(store, [row["id"] for row in stored.values()], unit_fields)
-    new_companies: list[dict[str, Any]] = []
-    new_company_ids: list[str] = []
-    new_units: list[dict[str, Any]] = []
+    new_companies: list[NewCompany] = []
+    new_units: list[dict[str, Any]] = []  # of companies already in the store
     updates: list[tuple[str, str, dict[str, Any]]] = []
     for cvr, entry in companies.items():
         row = stored.get(cvr)
         if row is None:
-            company_id = new_id()
-            new_company_ids.append(company_id)
-            new_companies.append(entry.values)
-            company_changed = True
-        else:
-            company_id = row["id"]
-            company_changed = _diff(entry.values, row)
-            if company_changed:
-                updates.append(("company", company_id, company_changed))
+            new_companies.append(NewCompany(entry.values, [unit for _, unit in entry.units]))
+            report.imported += len(entry.units)
+            continue
+        company_id = row["id"]
+        company_changed = _diff(entry.values, row)
+        if company_changed:
+            updates.append(("company", company_id, company_changed))
         units = stored_units.get(company_id, {})
         for _, unit in entry.units:
             existing = units.get(unit["pnr"])
@@ -193,7 +252,7 @@ def _write(store: Store, companies: dict[str, _CompanyIn], report: ImportReport)
             else:
                 report.unchanged += 1
             company_changed = {}  # the company's change is counted on its first row only
-    store.changes.insert_many("company", new_companies, new_company_ids)
+    insert_companies(store, new_companies)
     store.changes.insert_many("production_unit", new_units)
     for table, row_id, values in updates:
         store.changes.update(table, row_id, values)

@@ -3,7 +3,7 @@ the same transaction as the data, so a rolled-back write leaves neither behind."
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,22 @@ def plain(value: Any) -> Any:
 
 
 _compact_json = json.JSONEncoder(separators=(",", ":")).encode  # built once, not per row
+_SIMPLE = frozenset({str, int, float, type(None)})  # stored as they are (bool is not here)
+_json_string = json.encoder.encode_basestring_ascii  # the C escaper json.dumps itself uses
+
+
+def _object_encoder(columns: list[str]) -> Callable[[list[Any]], str]:
+    """Compact JSON of {column: value} for plain values, without building the dict: the
+    bulk paths encode one per row. Same text as ``_compact_json`` (a test holds them equal)."""
+    template = "{" + ",".join(_json_string(c).replace("%", "%%") + ":%s" for c in columns) + "}"
+
+    def encode(values: list[Any]) -> str:
+        return template % tuple([
+            _json_string(v) if type(v) is str else "null" if v is None
+            else int.__repr__(v) if type(v) is int else _compact_json(v)
+            for v in values])
+
+    return encode
 
 
 def utc_now() -> str:
@@ -50,9 +66,14 @@ class ChangeWriter:
         return self.insert_many(table, [values], [row_id or new_id()])[0]
 
     def insert_many(
-        self, table: str, rows: Iterable[Mapping[str, Any]], ids: list[str] | None = None
+        self, table: str, rows: Iterable[Mapping[str, Any]], ids: list[str] | None = None,
+        *, reindex: bool = True,
     ) -> list[str]:
-        """Bulk insert of new rows (the importer's path): one executemany per statement."""
+        """Bulk insert of new rows (the importer's path): one executemany per statement.
+
+        The columns are those of the first row. ``reindex=False`` is for a caller that
+        writes the search rows of the companies concerned itself (``store.bulk``).
+        """
         spec = SYNCED_TABLES[table]
         rows = list(rows)
         if not rows:
@@ -61,21 +82,24 @@ class ChangeWriter:
         columns = [c for c in rows[0] if c in spec.fields]
         created = utc_now()
         # One stamp for the whole batch: each row is new, so no two writes compare on it.
+        # The row and its outbox change share the one clocks string (equal for an insert).
         clocks_json = _compact_json(dict.fromkeys(columns, self._store.clock.now()))
+        encode = _object_encoder(columns)
         data, outbox = [], []
         for row_id, row in zip(ids, rows, strict=True):
-            values = {c: plain(row.get(c)) for c in columns}
-            data.append((row_id, *values.values(), clocks_json))
-            outbox.append((
-                new_id(), table, row_id, _compact_json(values), clocks_json, "{}", created,
-            ))
+            values = [row.get(c) for c in columns]
+            if not _SIMPLE.issuperset(map(type, values)):
+                values = [plain(v) for v in values]
+            data.append((row_id, *values, clocks_json))
+            outbox.append((new_id(), table, row_id, encode(values), clocks_json, "{}", created))
         placeholders = ", ".join("?" * (len(columns) + 2))
         self._db.conn.executemany(
             f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) VALUES ({placeholders})",
             data,
         )
         self._append_outbox(outbox)
-        self._store.touched(table, ids)
+        if reindex:
+            self._store.touched(table, ids)
         return ids
 
     def update(self, table: str, row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
