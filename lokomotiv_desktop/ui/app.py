@@ -1,0 +1,74 @@
+"""Starting the window: the application, its language, the store and the main window."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..paths import APP_AUTHOR, APP_NAME
+from ..store import Store
+from .dialogs.demo_offer import DemoOffer
+from .i18n import install_translators, saved_language
+from .icons import icon
+from .main_window import MainWindow
+from .tasks import TaskRunner
+
+# The start-up benchmark sets this: print "ready" once the list shows its first rows, quit.
+EXIT_WHEN_READY = "LOKOMOTIV_EXIT_WHEN_READY"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    QCoreApplication.setOrganizationName(APP_AUTHOR)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app.setStyle("Fusion")
+    app.setWindowIcon(icon("lokomotiv"))
+    app._lokomotiv_translators = install_translators(app, saved_language())  # keep alive
+    return app
+
+
+def open_store(path: Path) -> Store | None:
+    """The store, or None after telling the user (in Danish) why it cannot be opened."""
+    try:
+        return Store(path)
+    except Exception as exc:  # noqa: BLE001 - any failure to open ends in a clear message
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Lokomotiv"),
+                             QCoreApplication.translate(
+                                 "App", "The database cannot be opened:\n%s") % exc)
+        return None
+
+
+def build_window(store: Store, runner: TaskRunner, offer_demo: bool = True) -> MainWindow:
+    window = MainWindow(store, runner)
+    window.show()
+    window.start()
+    if offer_demo and window.repository.count() == 0:
+        window.demo_offer = DemoOffer(store, runner, window.data_changed.emit, window)
+        window.demo_offer.open()
+    return window
+
+
+def run(db_path: Path) -> int:
+    app = create_application()
+    store = open_store(db_path)
+    if store is None:
+        return 1
+    runner = TaskRunner()
+    exit_when_ready = os.environ.get(EXIT_WHEN_READY) == "1"
+    window = build_window(store, runner, offer_demo=not exit_when_ready)
+    if exit_when_ready:
+        def ready() -> None:
+            print("ready", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        # Once the rowids are in, the view paints its first rows in this event loop turn.
+        window.companies.model.rows_shown.connect(lambda: QTimer.singleShot(0, ready))
+    try:
+        return app.exec()
+    finally:
+        window.close()
+        runner.shutdown(wait=True)
+        store.close()

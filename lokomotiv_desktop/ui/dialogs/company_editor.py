@@ -1,0 +1,254 @@
+"""View and edit one company: master data, P-units and contacts, saved in one go."""
+from __future__ import annotations
+
+import logging
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.company_rules import clean_contact_field, clean_production_unit_field
+from ...domain.entities import Company
+from ...domain.enums import ContactRole
+from ...services.companies import InvalidInput, save_company
+from ...store.companies import CompanyRepository
+from ...store.database import Store
+from ..icons import icon
+from ..models.child_rows import ChildColumn, ChildRowsModel
+from ..tasks import TaskRunner
+from ..widgets.company_timeline import CompanyOutreachPanel
+from ..widgets.error_label import ErrorLabel
+from .child_rows_editor import ChildRowsEditor
+from .company_form import CompanyForm
+from .prompts import Choice, ask_save_changes
+
+log = logging.getLogger(__name__)
+_CHILD_ERROR = re.compile(r"^(units|contacts)\[(\d+)\]\.(\w+)$")
+UNIT_FIELDS = ("pnr", "name", "address", "postcode", "city", "municipality_code", "employees")
+CONTACT_FIELDS = ("name", "role", "phone", "email", "trusted")
+
+
+class CompanyEditor(QDialog):
+    saved = Signal(str)  # company id
+
+    def __init__(self, store: Store, runner: TaskRunner, company_id: str | None,
+                 consultants: list[str], parent=None):
+        super().__init__(parent)
+        self.setObjectName("company_editor")
+        self._store = store
+        self._runner = runner
+        self._repository = CompanyRepository(store)
+        self.company_id = company_id
+        self._saving = False
+        self._close_after_save = False
+        codes = self._repository.municipality_codes()
+        municipalities = [(m.code, m.name) for m in self._repository.municipalities()]
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.protected_banner = self._make_protected_banner()
+        self.form = CompanyForm(municipalities, consultants)
+        self.units = ChildRowsModel(self._unit_columns(), lambda f, v: clean_production_unit_field(
+            f, v, codes), self)
+        self.contacts = ChildRowsModel(self._contact_columns(), clean_contact_field, self)
+        self.units_editor = ChildRowsEditor(self.units, self.tr("Add P-unit"), {})
+        self.contacts_editor = ChildRowsEditor(
+            self.contacts, self.tr("Add contact person"),
+            {"role": ContactRole.ANDET.value, "trusted": False})
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("Master data"))
+        self.tabs.addTab(self.units_editor, "")
+        self.tabs.addTab(self.contacts_editor, "")
+        if company_id:  # visits, sessions, phase and KPI targets of a saved company
+            self.outreach = CompanyOutreachPanel(store, runner, company_id, self)
+            self.outreach.changed.connect(lambda: self.saved.emit(self.company_id))
+            self.tabs.addTab(self.outreach, self.tr("Outreach and timeline"))
+        self.general_error = ErrorLabel()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("Save"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.close_button = self.buttons.addButton(self.tr("Close"),
+                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.protected_banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.form.edited.connect(self._update_state)
+        self.form.protected_changed.connect(self.protected_banner.setVisible)
+        for model in (self.units, self.contacts):
+            model.edited.connect(self._update_state)
+        self._load(self._repository.get(company_id) if company_id else None)
+        self.form.inputs["name" if company_id else "cvr"].setFocus()
+        self.resize(980, 560)
+
+    def _make_protected_banner(self) -> QWidget:
+        banner = QWidget()
+        banner.setObjectName("protected_banner")
+        banner.setStyleSheet("#protected_banner { background: #fdecea; border: 1px solid "
+                             "#c0392b; border-radius: 4px; } QLabel { color: #7b241c; }")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(8, 6, 8, 6)
+        picture = QLabel()
+        picture.setPixmap(icon("protected").pixmap(20, 20))
+        text = QLabel(self.tr("Reklamebeskyttet: contact only at the company's own request"))
+        text.setStyleSheet("font-weight: 600;")
+        row.addWidget(picture)
+        row.addWidget(text, 1)
+        banner.hide()
+        return banner
+
+    def _unit_columns(self) -> list[ChildColumn]:
+        return [ChildColumn("pnr", self.tr("P-number")), ChildColumn("name", self.tr("Name")),
+                ChildColumn("address", self.tr("Address")),
+                ChildColumn("postcode", self.tr("Postcode")), ChildColumn("city", self.tr("City")),
+                ChildColumn("municipality_code", self.tr("Municipality code")),
+                ChildColumn("employees", self.tr("Employees"))]
+
+    def _contact_columns(self) -> list[ChildColumn]:
+        roles = [(role.value, role.label) for role in ContactRole]
+        return [ChildColumn("name", self.tr("Name")),
+                ChildColumn("role", self.tr("Role"), "choice", roles),
+                ChildColumn("phone", self.tr("Phone")), ChildColumn("email", self.tr("E-mail")),
+                ChildColumn("trusted", self.tr("Trusted messenger"), "bool")]
+
+    # -- loading and state ------------------------------------------------------------------------
+    def _load(self, company: Company | None) -> None:
+        self.form.load(company)
+        self.form.validate_all(show=company is not None)
+        units = company.production_units if company else []
+        contacts = company.contacts if company else []
+        self.units.load([_row(u, UNIT_FIELDS) for u in units])
+        self.contacts.load([_row(c, CONTACT_FIELDS) for c in contacts])
+        name = company.name if company else self.tr("New company")
+        self.title.setText(name)
+        self.setWindowTitle(self.tr("Company – %s") % name)
+        self._clean = self._snapshot()
+        self.general_error.show_message(None)
+        self._update_state()
+
+    def _snapshot(self) -> tuple:
+        return (tuple(sorted(self.form.values().items())), self.units.snapshot(),
+                self.contacts.snapshot())
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._snapshot() != self._clean
+
+    @property
+    def is_valid(self) -> bool:
+        return self.form.is_valid and not self.units.errors() and not self.contacts.errors()
+
+    def _update_state(self) -> None:
+        self.tabs.setTabText(1, self.tr("P-units (%s)") % self.units.rowCount())
+        self.tabs.setTabText(2, self.tr("Contact persons (%s)") % self.contacts.rowCount())
+        self.save_button.setEnabled(self.is_valid and self.is_dirty and not self._saving)
+
+    # -- saving -------------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._saving or not self.save_button.isEnabled():
+            return
+        self._saving = True
+        self._update_state()
+        self.general_error.show_message(None)
+        company_id, values = self.company_id, self.form.values()
+        units, contacts = self.units.payload(), self.contacts.payload()
+        self._runner.run(
+            lambda: save_company(self._store, company_id, values, units, contacts),
+            on_done=self._saved, on_error=self._save_failed)
+
+    def _saved(self, company_id: str) -> None:
+        self._saving = False
+        self.company_id = company_id
+        # Reload: new P-units and contacts now have ids, and values are normalised.
+        self._load(self._repository.get(company_id))
+        self.saved.emit(company_id)
+        if self._close_after_save:
+            self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._saving = False
+        self._close_after_save = False
+        if not isinstance(error, InvalidInput):
+            log.error("saving a company failed", exc_info=(type(error), error,
+                                                            error.__traceback__))
+            self.general_error.show_message(self.tr("The company was not saved: %s") % error)
+            self._update_state()
+            return
+        unit_errors, contact_errors, other = {}, {}, []
+        for key, message in error.errors.items():
+            child = _CHILD_ERROR.match(key)
+            if child and child[3] != "id":
+                target = unit_errors if child[1] == "units" else contact_errors
+                target[(int(child[2]), child[3])] = message
+            elif key in self.form.inputs:
+                self.form.show_error(key, message)
+            else:
+                other.append(message)
+        self.units.set_server_errors(unit_errors)
+        self.contacts.set_server_errors(contact_errors)
+        self.units_editor.show_errors()
+        self.contacts_editor.show_errors()
+        self.general_error.show_message("\n".join(other))
+        self.tabs.setCurrentIndex(0 if not self.form.is_valid else 1 if unit_errors
+                                  else 2 if contact_errors else self.tabs.currentIndex())
+        self._update_state()
+
+    # -- closing --------------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Esc, Close and the window's X all come here: unsaved work is never lost silently."""
+        if self._saving:
+            return
+        if self.is_dirty:
+            choice = ask_save_changes(self, self.title.text())
+            if choice is Choice.CANCEL:
+                return
+            if choice is Choice.SAVE:
+                if not self.is_valid:
+                    self._show_first_problem()
+                    return
+                self._close_after_save = True
+                self.save()
+                return
+        super().reject()
+
+    def _show_first_problem(self) -> None:
+        if not self.form.is_valid:
+            self.tabs.setCurrentIndex(0)
+            self.form.validate_all(show=True)
+            widget = self.form.first_invalid()
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.tabs.setCurrentIndex(1 if self.units.errors() else 2)
+
+
+def _row(entity, fields: tuple[str, ...]) -> dict:
+    row = {"id": entity.id}
+    for name in fields:
+        value = getattr(entity, name)
+        if name == "trusted":
+            row[name] = bool(value)
+        elif name == "role":
+            row[name] = value.value
+        else:
+            row[name] = "" if value is None else str(value)
+    return row

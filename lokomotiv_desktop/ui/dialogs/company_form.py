@@ -1,0 +1,194 @@
+"""The company's master data: one input per field, each validated as the user types with the
+same domain rules as the CLI and the importer; the Danish message shows under the field."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.company_rules import clean_company_field
+from ...domain.entities import Company
+from ...domain.enums import EmployeeBand, Phase
+from ...domain.validation import ValidationError
+from ..widgets.error_label import ErrorLabel
+
+_LINE_FIELDS = ("cvr", "name", "address", "postcode", "city", "industry_code",
+                "industry_text", "phone", "email", "website", "consultant")
+
+
+class CompanyForm(QWidget):
+    edited = Signal()
+    protected_changed = Signal(bool)
+
+    def __init__(self, municipalities: list[tuple[str, str]], consultants: list[str],
+                 parent=None):
+        """municipalities: (code, name) pairs; consultants: names for the completer."""
+        super().__init__(parent)
+        self._codes = {code for code, _ in municipalities}
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self._messages: dict[str, str] = {}
+        self._shown: set[str] = set()  # fields whose message is visible
+        for name in _LINE_FIELDS:
+            self.inputs[name] = QLineEdit()
+        self.inputs["cvr"].setMaxLength(20)
+        self.inputs["cvr"].setPlaceholderText(self.tr("8 digits"))
+        self.inputs["phone"].setPlaceholderText(self.tr("8 digits, optionally +45"))
+        self.inputs["postcode"].setMaxLength(4)
+        self.inputs["consultant"].setCompleter(QCompleter(consultants, self))
+        municipality = QComboBox()
+        municipality.addItem(self.tr("(not chosen)"), "")
+        for code, name in municipalities:
+            municipality.addItem(f"{name} ({code})", code)
+        self.inputs["municipality_code"] = municipality
+        employees = QComboBox()
+        employees.addItem(self.tr("(unknown)"), "")
+        for band in EmployeeBand:
+            employees.addItem(band.value, band.value)
+        self.inputs["employees"] = employees
+        phase = QComboBox()
+        for value in Phase:
+            phase.addItem(f"{value.value} {value.label}", value.value)
+        self.inputs["phase"] = phase
+        self.inputs["marketing_protected"] = QCheckBox(self.tr(
+            "Reklamebeskyttet (protected from marketing in the CVR register)"))
+        notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)
+        notes.setFixedHeight(80)
+        self.inputs["notes"] = notes
+        self._lay_out()
+        self._connect()
+
+    def _lay_out(self) -> None:
+        left, right = QFormLayout(), QFormLayout()
+        labels = {
+            "cvr": self.tr("CVR number"), "name": self.tr("Name"),
+            "address": self.tr("Address"), "postcode": self.tr("Postcode"),
+            "city": self.tr("City"), "municipality_code": self.tr("Municipality"),
+            "industry_code": self.tr("Industry code"), "industry_text": self.tr("Industry"),
+            "employees": self.tr("Employees"), "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"), "website": self.tr("Website"),
+            "phase": self.tr("Phase"), "consultant": self.tr("Consultant"),
+            "notes": self.tr("Notes"), "marketing_protected": "",
+        }
+        columns = {
+            left: ("cvr", "name", "address", "postcode", "city", "municipality_code",
+                   "industry_code", "industry_text"),
+            right: ("employees", "phone", "email", "website", "phase", "consultant",
+                    "marketing_protected", "notes"),
+        }
+        for form, names in columns.items():
+            for name in names:
+                cell = QVBoxLayout()
+                cell.setSpacing(2)
+                cell.addWidget(self.inputs[name])
+                self.errors[name] = ErrorLabel()
+                cell.addWidget(self.errors[name])
+                form.addRow(labels[name], cell)
+        row = QHBoxLayout(self)
+        for position, form in enumerate((left, right)):
+            column = QVBoxLayout()
+            column.addLayout(form)
+            column.addStretch(1)  # spare height goes below the fields, not between them
+            if position:
+                row.addSpacing(16)
+            row.addLayout(column, 1)
+
+    def _connect(self) -> None:
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _text, n=name: self._changed(n))
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(lambda _i, n=name: self._changed(n))
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(lambda _on, n=name: self._changed(n))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(lambda n=name: self._changed(n))
+        self.inputs["marketing_protected"].toggled.connect(self.protected_changed)
+
+    # -- values ---------------------------------------------------------------------------------
+    def load(self, company: Company | None) -> None:
+        for widget in self.inputs.values():
+            widget.blockSignals(True)
+        company = company or Company(id="", cvr="", name="")
+        for name in _LINE_FIELDS:
+            self.inputs[name].setText(str(getattr(company, name) or ""))
+        for name in ("municipality_code", "employees", "phase"):
+            combo: QComboBox = self.inputs[name]
+            value = getattr(company, name)
+            found = combo.findData(int(value) if name == "phase" else (value or ""))
+            combo.setCurrentIndex(max(found, 0))
+        self.inputs["marketing_protected"].setChecked(company.marketing_protected)
+        self.inputs["notes"].setPlainText(company.notes or "")
+        for widget in self.inputs.values():
+            widget.blockSignals(False)
+        self._messages.clear()
+        self._shown.clear()
+        for label in self.errors.values():
+            label.show_message(None)
+        self.protected_changed.emit(company.marketing_protected)
+
+    def values(self) -> dict[str, Any]:
+        """Raw values as typed; services.companies.save_company cleans them."""
+        values: dict[str, Any] = {name: self.inputs[name].text() for name in _LINE_FIELDS}
+        for name in ("municipality_code", "employees", "phase"):
+            values[name] = self.inputs[name].currentData()
+        values["marketing_protected"] = self.inputs["marketing_protected"].isChecked()
+        values["notes"] = self.inputs["notes"].toPlainText()
+        return values
+
+    # -- validation -----------------------------------------------------------------------------
+    def validate_all(self, show: bool) -> None:
+        """show=False for a new company: an empty form should not greet the user in red,
+        but Save stays disabled until the required fields are filled."""
+        if show:
+            self._shown.update(self.inputs)
+        for name in self.inputs:
+            self._validate(name)
+
+    def _changed(self, name: str) -> None:
+        self._shown.add(name)
+        self._validate(name)
+        self.edited.emit()
+
+    def _validate(self, name: str) -> None:
+        try:
+            clean_company_field(name, self.values()[name], self._codes)
+        except ValidationError as exc:
+            self.set_error(name, exc.message)
+        else:
+            self.set_error(name, None)
+
+    def set_error(self, name: str, message: str | None) -> None:
+        if message:
+            self._messages[name] = message
+        else:
+            self._messages.pop(name, None)
+        if name in self.errors:
+            self.errors[name].show_message(message if name in self._shown else None)
+
+    def show_error(self, name: str, message: str) -> None:
+        """A message only the save could find (a CVR number already in use)."""
+        self._shown.add(name)
+        self.set_error(name, message)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self._messages
+
+    def first_invalid(self) -> QWidget | None:
+        for name in self.inputs:
+            if name in self._messages:
+                return self.inputs[name]
+        return None

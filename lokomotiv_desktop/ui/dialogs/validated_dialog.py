@@ -1,0 +1,214 @@
+"""What the outreach forms (visit, session, KPI target) share: a message under each field,
+validation as the user types, Save enabled only when valid and changed, saving on the
+background runner, and a question before unsaved changes are thrown away.
+
+A subclass lays out its inputs with ``add_field``, returns the raw values in ``values()``,
+the Danish messages in ``problems(values)`` (field -> message, from domain rules) and the
+work that saves in ``save_work(values)``.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.validation import ValidationError
+from ..tasks import TaskRunner
+from ..widgets.error_label import ErrorLabel
+from .prompts import Choice, ask_save_changes
+
+log = logging.getLogger(__name__)
+GENERAL = "_general"  # messages that belong to no single field
+
+
+class ValidatedDialog(QDialog):
+    saved = Signal(object)  # what save_work returned
+
+    def __init__(self, runner: TaskRunner, parent=None):
+        super().__init__(parent)
+        self._runner = runner
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {GENERAL: ErrorLabel()}
+        self.messages: dict[str, str] = {}
+        self._shown: set[str] = set()
+        # Fields checked together (a next step and its due date): touching one shows both.
+        self.linked: list[set[str]] = []
+        self._clean: Any = None
+        self._saving = False
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("Save"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.close_button = self.buttons.addButton(self.tr("Cancel"),
+                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.body = QVBoxLayout(self)
+
+    # -- building -----------------------------------------------------------------------------
+    def add_field(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> QWidget:
+        cell = QVBoxLayout()
+        cell.setSpacing(2)
+        cell.addWidget(widget)
+        self.errors[name] = ErrorLabel()
+        cell.addWidget(self.errors[name])
+        form.addRow(label, cell)
+        self.watch(name, widget)
+        return widget
+
+    def watch(self, name: str, widget: QWidget) -> None:
+        self.inputs[name] = widget
+        changed: Callable[..., None] = lambda *_a, n=name: self.field_changed(n)  # noqa: E731
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(changed)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(changed)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(changed)
+        elif isinstance(widget, QAbstractButton):
+            widget.toggled.connect(changed)
+        elif isinstance(widget, QListWidget):
+            widget.itemChanged.connect(changed)
+
+    def finish_layout(self) -> None:
+        self.body.addWidget(self.errors[GENERAL])
+        self.body.addWidget(self.buttons)
+
+    def mark_clean(self) -> None:
+        self._clean = self.snapshot()
+        self.revalidate()
+
+    # -- for subclasses -----------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def problems(self, values: dict[str, Any]) -> dict[str, str]:
+        raise NotImplementedError
+
+    def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def subject(self) -> str:
+        return self.windowTitle()
+
+    # -- validation ---------------------------------------------------------------------------
+    def snapshot(self) -> tuple:
+        return tuple(sorted((k, repr(v)) for k, v in self.values().items()))
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.snapshot() != self._clean
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.messages
+
+    def field_changed(self, name: str) -> None:
+        self._shown.add(name)
+        for group in self.linked:
+            if name in group:
+                self._shown.update(group)
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        self.messages = self.problems(self.values())
+        for name, label in self.errors.items():
+            if name != GENERAL:
+                label.show_message(self.messages.get(name) if name in self._shown else None)
+        self.save_button.setEnabled(self.is_valid and self.is_dirty and not self._saving)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grows the dialog when messages appear: Qt does not do it for word-wrapped labels
+        (their height depends on the width), so a long message would be cut off."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def show_all_problems(self) -> None:
+        self._shown.update(self.inputs)
+        self.revalidate()
+        for name in self.inputs:
+            if name in self.messages:
+                self.inputs[name].setFocus(Qt.FocusReason.OtherFocusReason)
+                break
+
+    @staticmethod
+    def collect(checks: list[Callable[[], Any]]) -> dict[str, str]:
+        """Runs each check; a ValidationError's message goes to its field (first one wins)."""
+        found: dict[str, str] = {}
+        for check in checks:
+            try:
+                check()
+            except ValidationError as exc:
+                found.setdefault(exc.field, exc.message)
+        return found
+
+    # -- saving -------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._saving:
+            return
+        if not self.is_valid:
+            self.show_all_problems()
+            return
+        if not self.save_button.isEnabled():
+            return
+        self._saving = True
+        self.revalidate()
+        self.errors[GENERAL].show_message(None)
+        self._runner.run(self.save_work(self.values()), on_done=self._saved,
+                         on_error=self._save_failed)
+
+    def _saved(self, result: Any) -> None:
+        self._saving = False
+        self.mark_clean()
+        self.saved.emit(result)
+        self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._saving = False
+        if isinstance(error, ValidationError):
+            if error.field in self.errors:
+                self._shown.add(error.field)
+                self.errors[error.field].show_message(error.message)
+            else:
+                self.errors[GENERAL].show_message(error.message)
+        else:
+            log.error("saving failed", exc_info=(type(error), error, error.__traceback__))
+            self.errors[GENERAL].show_message(self.tr("Not saved: %s") % error)
+        self.save_button.setEnabled(self.is_valid and self.is_dirty)
+
+    # -- closing ------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Esc, Cancel and the window's X: unsaved work is never lost silently."""
+        if self._saving:
+            return
+        if self.is_dirty:
+            choice = ask_save_changes(self, self.subject())
+            if choice is Choice.CANCEL:
+                return
+            if choice is Choice.SAVE:
+                self.save()
+                return
+        super().reject()

@@ -1,0 +1,197 @@
+"""The main window: left navigation, a stack of pages, and a status bar.
+
+Pages register with ``add_page``; Ctrl+1..9 follow the order of the navigation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..store.companies import CompanyRepository
+from ..store.database import Store
+from .dialogs.quick_search import QuickSearch
+from .icons import icon
+from .outreach_ui import install_outreach_ui
+from .pages.companies_page import CompaniesPage
+from .pages.settings_page import SettingsPage
+from .sync_ui import install_sync_ui
+from .tasks import TaskRunner
+from .widgets.store_status import StoreStatus
+
+if TYPE_CHECKING:  # the editor (and its outreach tab) loads on first use, not at start-up
+    from .dialogs.company_editor import CompanyEditor
+
+# Navigation order from DESIGN.md; pages added later slot in at their place.
+PAGE_ORDER = ("overview", "companies", "phases", "meetings", "screenings", "courses",
+              "reports", "association", "sync", "settings")
+
+
+@dataclass
+class _Page:
+    key: str
+    widget: QWidget
+    item: QListWidgetItem
+    action: QAction
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal()  # a save or an import: pages and the status bar refresh
+
+    def __init__(self, store: Store, runner: TaskRunner, parent=None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.store, self.runner = store, runner
+        self.repository = CompanyRepository(store)
+        self.setWindowTitle(self.tr("Lokomotiv"))
+        self.setWindowIcon(icon("lokomotiv"))
+        self._pages: list[_Page] = []
+        self.editor: CompanyEditor | None = None
+        self.quick_search: QuickSearch | None = None
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(190)
+        self.navigation.setIconSize(QSize(18, 18))
+        self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; } "
+                                      "QListWidget#navigation::item { padding: 7px 6px; }")
+        self.stack = QStackedWidget()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.store_status = StoreStatus(self.repository, runner)
+        self.statusBar().addWidget(self.store_status, 1)
+
+        self._add_actions()  # the menus first: pages add themselves to "Gå til"
+        self.companies = CompaniesPage(self.repository, runner)
+        self.add_page("companies", self.tr("Companies"), self.companies)
+        self.settings = SettingsPage(store.path)
+        self.add_page("settings", self.tr("Settings"), self.settings)
+        self.companies.open_company.connect(self.open_company)
+        self.companies.new_company.connect(self.new_company)
+        self.data_changed.connect(self.companies.model.refresh)
+        self.data_changed.connect(self.companies.reload_consultants)
+        self.data_changed.connect(self.store_status.refresh)
+        self.resize(1280, 800)
+        install_sync_ui(self)
+        install_outreach_ui(self)
+
+    # -- page registry -------------------------------------------------------------------------
+    def add_page(self, key: str, title: str, widget: QWidget, icon_: QIcon | None = None) -> None:
+        """Adds a page to the navigation at its place in PAGE_ORDER (unknown keys go last)."""
+        if any(page.key == key for page in self._pages):
+            raise ValueError(f"a page {key!r} is already registered")
+        rank = _rank(key)
+        position = sum(1 for page in self._pages if _rank(page.key) <= rank)
+        item = QListWidgetItem(icon_ or QIcon(), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.navigation.insertItem(position, item)
+        self.stack.insertWidget(position, widget)
+        action = QAction(title, self)
+        action.triggered.connect(lambda: self.show_page(key))
+        self.addAction(action)
+        self._pages.insert(position, _Page(key, widget, item, action))
+        self._number_shortcuts()
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        self.stack.setCurrentIndex(self.navigation.currentRow())
+
+    def _number_shortcuts(self) -> None:
+        self._go_menu.clear()
+        for number, page in enumerate(self._pages, start=1):
+            self._go_menu.addAction(page.action)
+            sequence = QKeySequence(f"Ctrl+{number}") if number <= 9 else QKeySequence()
+            page.action.setShortcut(sequence)
+            page.item.setToolTip(sequence.toString(QKeySequence.SequenceFormat.NativeText))
+
+    def show_page(self, key: str) -> QWidget:
+        for row, page in enumerate(self._pages):
+            if page.key == key:
+                self.navigation.setCurrentRow(row)
+                return page.widget
+        raise KeyError(key)
+
+    def current_page_key(self) -> str:
+        return self._pages[self.navigation.currentRow()].key
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """The right end of the status bar (the sync status lives there)."""
+        self.statusBar().addPermanentWidget(widget)
+
+    # -- actions --------------------------------------------------------------------------------
+    def _add_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for text, sequence, slot in (
+            (self.tr("New company"), QKeySequence.StandardKey.New, self.new_company),
+            (self.tr("Find company …"), QKeySequence("Ctrl+K"), self.open_quick_search),
+            (self.tr("Search the list"), QKeySequence.StandardKey.Find, self.focus_search),
+            (self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(sequence)
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        self._go_menu = self.menuBar().addMenu(self.tr("&Go"))
+
+    def focus_search(self) -> None:
+        self.show_page("companies")
+        self.companies.focus_search()
+
+    def open_quick_search(self) -> None:
+        self.quick_search = QuickSearch(self.repository, self)
+        self.quick_search.company_chosen.connect(self.open_company)
+        self.quick_search.finished.connect(self.quick_search.deleteLater)
+        self.quick_search.open()
+        self.quick_search.activateWindow()
+        self.quick_search.query.setFocus()
+
+    def new_company(self) -> None:
+        self.open_company(None)
+
+    def open_company(self, company_id: str | None) -> None:
+        if self.editor is not None:
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return
+        consultants = [self.companies.consultant.itemData(i)
+                       for i in range(1, self.companies.consultant.count())]
+        from .dialogs.company_editor import CompanyEditor
+
+        self.editor = CompanyEditor(self.store, self.runner, company_id, consultants, self)
+        self.editor.saved.connect(lambda _id: self.data_changed.emit())
+        self.editor.finished.connect(self._editor_closed)
+        self.editor.open()
+        self.editor.activateWindow()  # also where the platform does not do it by itself
+
+    def _editor_closed(self) -> None:
+        if self.editor is not None:
+            self.editor.deleteLater()
+            self.editor = None
+        self.activateWindow()
+        self.companies.table.setFocus()
+
+    def start(self) -> None:
+        """Loads the first data once the window is up (the status counts and the list)."""
+        self.navigation.setCurrentRow(0)  # the home page: the first in the navigation
+        self.companies.start()
+        self.store_status.refresh()
+
+
+def _rank(key: str) -> int:
+    return PAGE_ORDER.index(key) if key in PAGE_ORDER else len(PAGE_ORDER)

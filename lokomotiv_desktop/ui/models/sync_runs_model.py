@@ -1,0 +1,74 @@
+"""The last sync runs (``sync_run``): when, how many changes went each way, conflicts, and
+the error of a failed run in plain Danish."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+COL_STARTED, COL_PUSHED, COL_PULLED, COL_CONFLICTS, COL_RESULT = range(5)
+_NUMBER_COLUMNS = (COL_PUSHED, COL_PULLED, COL_CONFLICTS)
+_ERROR_COLOUR = QColor("#b3261e")
+
+
+def local_time(iso_utc: str | None) -> str:
+    if not iso_utc:
+        return ""
+    try:
+        when = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return iso_utc
+    return when.astimezone().strftime("%d.%m.%Y %H:%M:%S")
+
+
+class SyncRunsModel(QAbstractTableModel):
+    """Rows are the dicts of ``SyncService.recent_runs`` (newest first)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+
+    def set_runs(self, runs: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = list(runs)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Started"), self.tr("Sent"), self.tr("Received"),
+                  self.tr("Conflicts"), self.tr("Result"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        run, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(run, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_RESULT and run["error"]:
+            return QBrush(_ERROR_COLOUR)
+        return None
+
+    def _text(self, run: dict, column: int) -> str:
+        if column == COL_STARTED:
+            return local_time(run["started"])
+        if column in _NUMBER_COLUMNS:
+            key = {COL_PUSHED: "pushed", COL_PULLED: "pulled", COL_CONFLICTS: "conflicts"}
+            return QLocale().toString(int(run[key[column]] or 0))
+        if column == COL_RESULT:
+            if run["error"]:
+                return run["error"]
+            return self.tr("OK") if run["finished"] else self.tr("Running or interrupted")
+        return ""

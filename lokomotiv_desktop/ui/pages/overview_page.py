@@ -1,0 +1,163 @@
+"""Oversigt, the first page: overdue, today's and this week's follow-ups (tick them off),
+the visits and sessions coming up, and a few KPI tiles. Enter or a double click opens the
+company. Overdue tasks also show as a quiet banner, never a modal box."""
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import Phase
+from ...services import outreach
+from ...store.companies import CompanyFilter, CompanyRepository
+from ...store.database import Store
+from ..models.outreach_lists import COMPANY_ID_ROLE, DatedListModel
+from ..tasks import TaskRunner
+
+# Overdue tasks get the most room; today's list is usually short.
+_STRETCH = {"overdue": 3, "today": 1, "week": 2, "visits": 2, "sessions": 2}
+_TILE = ("QFrame#tile { background: #f2f4f7; border: 1px solid #d5d9e0; border-radius: 6px; }")
+
+
+class OverviewPage(QWidget):
+    open_company = Signal(str)
+    changed = Signal()  # a task was ticked off
+    loaded = Signal()
+    reminder = Signal(str)  # once, after the first load, when tasks are overdue
+
+    def __init__(self, store: Store, runner: TaskRunner, parent=None):
+        super().__init__(parent)
+        self.setObjectName("overview_page")
+        self._store, self._runner = store, runner
+        self._reminded = False
+        self.user = (store.get_state("user") or "").strip()
+        self.banner = QLabel()
+        self.banner.setObjectName("overdue_banner")
+        self.banner.setStyleSheet("QLabel#overdue_banner { background: #fff4e5; color: #7a4a00;"
+                                  " border: 1px solid #f0c27b; border-radius: 4px; "
+                                  "padding: 6px 10px; }")
+        self.banner.hide()
+        self.only_mine = QCheckBox(self.tr("Only mine (%s)") % self.user)
+        self.only_mine.setVisible(bool(self.user))
+        self.only_mine.setChecked(bool(self.user))
+        self.tiles: dict[str, QLabel] = {}
+        tiles = QHBoxLayout()
+        for key, caption in [("open", self.tr("Open tasks")), ("overdue", self.tr("Overdue")),
+                             *[(f"phase{p.value}", p.label) for p in Phase]]:
+            tiles.addWidget(self._tile(key, caption))
+
+        self.lists: dict[str, tuple[QLabel, QListView, DatedListModel]] = {}
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column, key, caption in [
+            (left, "overdue", self.tr("Overdue")), (left, "today", self.tr("Today")),
+            (left, "week", self.tr("Rest of the week")),
+            (right, "visits", self.tr("Upcoming visits (14 days)")),
+            (right, "sessions", self.tr("Upcoming sessions (14 days)")),
+        ]:
+            header, view, model = QLabel(), QListView(), DatedListModel(parent=self)
+            header.setStyleSheet("font-weight: 600; font-size: 11pt;")
+            header.setProperty("caption", caption)
+            view.setModel(model)
+            view.setObjectName(f"overview_{key}")
+            view.setAccessibleName(caption)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+            view.setUniformItemSizes(True)
+            view.activated.connect(self._activated)
+            model.done_toggled.connect(self._tick)
+            self.lists[key] = (header, view, model)
+            column.addWidget(header)
+            column.addWidget(view, _STRETCH[key])
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(12)
+        columns.addLayout(right, 1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.banner, 1)
+        top.addWidget(self.only_mine)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addLayout(columns, 1)
+        self.only_mine.toggled.connect(self.reload)
+
+    def _tile(self, key: str, caption: str) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("tile")
+        frame.setStyleSheet(_TILE)
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(10, 6, 10, 6)
+        number = QLabel("–")
+        number.setStyleSheet("font-size: 18pt; font-weight: 600; border: none;")
+        label = QLabel(caption)
+        label.setStyleSheet("color: #5f6670; border: none;")
+        box.addWidget(number)
+        box.addWidget(label)
+        self.tiles[key] = number
+        return frame
+
+    # -- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        store = self._store
+        consultant = self.user if self.only_mine.isChecked() and self.user else None
+
+        def read():
+            companies = CompanyRepository(store)
+            per_phase = {p: len(companies.list_rowids(CompanyFilter(phase=int(p))))
+                         for p in Phase}
+            return (outreach.overview(store, consultant),
+                    len(outreach.tasks(store, consultant=consultant)), per_phase)
+
+        self._runner.run(read, on_done=self._loaded, cancellable=True)
+
+    def _loaded(self, result) -> None:
+        view, open_count, per_phase = result
+        rows = {"overdue": view.overdue, "today": view.due_today, "week": view.this_week,
+                "visits": view.upcoming_visits, "sessions": view.upcoming_sessions}
+        for key, (header, _list, model) in self.lists.items():
+            model.set_rows(rows[key], view.today)
+            header.setText(f"{header.property('caption')} ({len(rows[key])})")
+        number = QLocale().toString
+        self.tiles["open"].setText(number(open_count))
+        self.tiles["overdue"].setText(number(len(view.overdue)))
+        for phase, count in per_phase.items():
+            self.tiles[f"phase{phase.value}"].setText(number(count))
+        message = self.reminder_text(len(view.overdue))
+        self.banner.setText(message or "")
+        self.banner.setVisible(bool(message))
+        if message and not self._reminded:
+            self.reminder.emit(message)
+        self._reminded = True
+        self.loaded.emit()
+
+    def reminder_text(self, overdue: int) -> str | None:
+        if overdue == 0:
+            return None
+        if overdue == 1:
+            return self.tr("You have 1 overdue follow-up.")
+        return self.tr("You have %s overdue follow-ups.") % overdue
+
+    # -- acting -------------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        company_id = index.data(COMPANY_ID_ROLE)
+        if company_id:
+            self.open_company.emit(company_id)
+
+    def _tick(self, task_id: str, done: bool) -> None:
+        store = self._store
+
+        def written(_task) -> None:
+            self.changed.emit()
+            self.reload()
+
+        self._runner.run(lambda: outreach.set_task_done(store, task_id, done), on_done=written)

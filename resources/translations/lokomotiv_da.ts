@@ -1,0 +1,1550 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>App</name>
+    <message>
+        <source>Lokomotiv</source>
+        <translation>Lokomotiv</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened:
+%s</source>
+        <translation>Databasen kan ikke åbnes:
+%s</translation>
+    </message>
+</context>
+<context>
+    <name>BoardCardDelegate</name>
+    <message>
+        <source>No follow-up</source>
+        <translation>Ingen opfølgning</translation>
+    </message>
+    <message>
+        <source>Next %s</source>
+        <translation>Næste %s</translation>
+    </message>
+    <message>
+        <source>%s days</source>
+        <translation>%s dage</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <source>no consultant</source>
+        <translation>ingen konsulent</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExport</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>Eksportér kalender</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Calendar saved: %1 (%2 events)</source>
+        <translation>Kalenderen er gemt: %1 (%2 aftaler)</translation>
+    </message>
+    <message>
+        <source>The calendar was not saved: %s</source>
+        <translation>Kalenderen blev ikke gemt: %s</translation>
+    </message>
+</context>
+<context>
+    <name>ChildRowsEditor</name>
+    <message>
+        <source>Remove row</source>
+        <translation>Fjern række</translation>
+    </message>
+    <message>
+        <source>Remove the selected row (Delete)</source>
+        <translation>Fjern den valgte række (Delete)</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Række %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>… and %s more</source>
+        <translation>… og %s mere</translation>
+    </message>
+</context>
+<context>
+    <name>CompaniesPage</name>
+    <message>
+        <source>Search name, CVR, P-number, address, city or contact person (Ctrl+F)</source>
+        <translation>Søg i navn, CVR, P-nummer, adresse, by eller kontaktperson (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>Ny virksomhed</translation>
+    </message>
+    <message>
+        <source>Create a company (Ctrl+N)</source>
+        <translation>Opret en virksomhed (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>Alle faser</translation>
+    </message>
+    <message>
+        <source>All consultants</source>
+        <translation>Alle konsulenter</translation>
+    </message>
+    <message>
+        <source>Companies: %s</source>
+        <translation>Virksomheder: %s</translation>
+    </message>
+    <message>
+        <source>(the first %s matches; type more to narrow the search)</source>
+        <translation>(de første %s fund; skriv mere for at indsnævre søgningen)</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyEditor</name>
+    <message>
+        <source>Add P-unit</source>
+        <translation>Tilføj P-enhed</translation>
+    </message>
+    <message>
+        <source>Add contact person</source>
+        <translation>Tilføj kontaktperson</translation>
+    </message>
+    <message>
+        <source>Master data</source>
+        <translation>Stamdata</translation>
+    </message>
+    <message>
+        <source>Outreach and timeline</source>
+        <translation>Forløb og aftaler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Gem (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Reklamebeskyttet: contact only at the company&apos;s own request</source>
+        <translation>Reklamebeskyttet: kontakt kun efter virksomhedens eget ønske</translation>
+    </message>
+    <message>
+        <source>P-number</source>
+        <translation>P-nummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postnr.</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Municipality code</source>
+        <translation>Kommunekode</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Ansatte</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Trusted messenger</source>
+        <translation>Betroet budbringer</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>Ny virksomhed</translation>
+    </message>
+    <message>
+        <source>Company – %s</source>
+        <translation>Virksomhed – %s</translation>
+    </message>
+    <message>
+        <source>P-units (%s)</source>
+        <translation>P-enheder (%s)</translation>
+    </message>
+    <message>
+        <source>Contact persons (%s)</source>
+        <translation>Kontaktpersoner (%s)</translation>
+    </message>
+    <message>
+        <source>The company was not saved: %s</source>
+        <translation>Virksomheden blev ikke gemt: %s</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyForm</name>
+    <message>
+        <source>8 digits</source>
+        <translation>8 cifre</translation>
+    </message>
+    <message>
+        <source>8 digits, optionally +45</source>
+        <translation>8 cifre, evt. med +45</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>(ikke valgt)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(ukendt)</translation>
+    </message>
+    <message>
+        <source>Reklamebeskyttet (protected from marketing in the CVR register)</source>
+        <translation>Reklamebeskyttet (beskyttet mod markedsføring i CVR-registret)</translation>
+    </message>
+    <message>
+        <source>CVR number</source>
+        <translation>CVR-nummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postnr.</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Industry code</source>
+        <translation>Branchekode</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Ansatte</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Hjemmeside</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyOutreachPanel</name>
+    <message>
+        <source>New visit</source>
+        <translation>Nyt besøg</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nyt møde</translation>
+    </message>
+    <message>
+        <source>Change phase</source>
+        <translation>Skift fase</translation>
+    </message>
+    <message>
+        <source>New KPI target</source>
+        <translation>Nyt KPI-mål</translation>
+    </message>
+    <message>
+        <source>Export calendar …</source>
+        <translation>Eksportér kalender …</translation>
+    </message>
+    <message>
+        <source>KPI targets</source>
+        <translation>KPI-mål</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>Phase: %s</source>
+        <translation>Fase: %s</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>CVR</source>
+        <translation>CVR</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Reklamebeskyttet: contact only at the company&apos;s own request</source>
+        <translation>Reklamebeskyttet: kontakt kun efter virksomhedens eget ønske</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <source>My value</source>
+        <translation>Min værdi</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Deres værdi</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Ændret af</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>Ændret</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>P-unit</source>
+        <translation>P-enhed</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besøg</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Motivation session</source>
+        <translation>Motivationsmøde</translation>
+    </message>
+    <message>
+        <source>Phase change</source>
+        <translation>Faseskift</translation>
+    </message>
+    <message>
+        <source>KPI target</source>
+        <translation>KPI-mål</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltager</translation>
+    </message>
+    <message>
+        <source>(the whole change)</source>
+        <translation>(hele ændringen)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>CVR number</source>
+        <translation>CVR-nummer</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Ansatte</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Hjemmeside</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Ikke slettet</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>(removed: the person was erased)</source>
+        <translation>(fjernet: personen er slettet efter GDPR)</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>Serveren</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Ukendt</translation>
+    </message>
+</context>
+<context>
+    <name>DemoOffer</name>
+    <message>
+        <source>Welcome to Lokomotiv</source>
+        <translation>Velkommen til Lokomotiv</translation>
+    </message>
+    <message>
+        <source>Your database is empty.</source>
+        <translation>Din database er tom.</translation>
+    </message>
+    <message>
+        <source>Would you like to load demo data to try the program? You get %s made-up companies with P-units and contact persons. You can also start empty and create companies or import a CVR extract.</source>
+        <translation>Vil du indlæse demodata for at prøve programmet? Du får %s opdigtede virksomheder med P-enheder og kontaktpersoner. Du kan også starte med en tom database og selv oprette virksomheder eller importere et CVR-udtræk.</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>Indlæs demodata</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Start tom</translation>
+    </message>
+    <message>
+        <source>Loading demo data …</source>
+        <translation>Indlæser demodata …</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodata</translation>
+    </message>
+    <message>
+        <source>The demo data could not be loaded: %s</source>
+        <translation>Demodata kunne ikke indlæses: %s</translation>
+    </message>
+</context>
+<context>
+    <name>KpiForm</name>
+    <message>
+        <source>Edit KPI target</source>
+        <translation>Ret KPI-mål</translation>
+    </message>
+    <message>
+        <source>New KPI target</source>
+        <translation>Nyt KPI-mål</translation>
+    </message>
+    <message>
+        <source>e.g. 80 % of staff screened by 1 June</source>
+        <translation>fx 80 % af medarbejderne screenet inden 1. juni</translation>
+    </message>
+    <message>
+        <source>e.g. 80</source>
+        <translation>fx 80</translation>
+    </message>
+    <message>
+        <source>e.g. 1.6.2027</source>
+        <translation>fx 1.6.2027</translation>
+    </message>
+    <message>
+        <source>Counted: participants signed up for screening</source>
+        <translation>Tælles: deltagere tilmeldt screening</translation>
+    </message>
+    <message>
+        <source>Typed in by hand</source>
+        <translation>Skrives ind i hånden</translation>
+    </message>
+    <message>
+        <source>Empty: the P-units&apos; employees</source>
+        <translation>Tom: P-enhedernes medarbejdere</translation>
+    </message>
+    <message>
+        <source>Percent reached so far</source>
+        <translation>Procent nået indtil nu</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Target (%)</source>
+        <translation>Mål (%)</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Nuværende værdi</translation>
+    </message>
+    <message>
+        <source>Employees counted</source>
+        <translation>Antal medarbejdere</translation>
+    </message>
+    <message>
+        <source>Value now (%)</source>
+        <translation>Værdi nu (%)</translation>
+    </message>
+    <message>
+        <source>the KPI target for %s</source>
+        <translation>KPI-målet for %s</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTableModel</name>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Target (%)</source>
+        <translation>Mål (%)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>unknown (no headcount)</source>
+        <translation>ukendt (antal medarbejdere mangler)</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Nået</translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation>Fristen er overskredet</translation>
+    </message>
+    <message>
+        <source>%s days left</source>
+        <translation>%s dage tilbage</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to the sync server</source>
+        <translation>Log ind på synkroniseringsserveren</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log ind</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Not a server address. Write it as https://server.example.dk</source>
+        <translation>Det er ikke en serveradresse. Skriv den som https://server.eksempel.dk</translation>
+    </message>
+    <message>
+        <source>The connection is not encrypted (http). Use https outside a test setup.</source>
+        <translation>Forbindelsen er ikke krypteret (http). Brug https uden for en testopsætning.</translation>
+    </message>
+    <message>
+        <source>Logging in …</source>
+        <translation>Logger ind …</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Forkert brugernavn eller adgangskode.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1. Check the address and that you are online.</source>
+        <translation>Kan ikke få forbindelse til serveren %1. Tjek adressen, og at du er på nettet.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait a few minutes, then try again.</source>
+        <translation>For mange mislykkede forsøg. Vent et par minutter, og prøv så igen.</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Login mislykkedes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Lokomotiv</source>
+        <translation>Lokomotiv</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Virksomheder</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>Ny virksomhed</translation>
+    </message>
+    <message>
+        <source>Find company …</source>
+        <translation>Find virksomhed …</translation>
+    </message>
+    <message>
+        <source>Search the list</source>
+        <translation>Søg i listen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gå til</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Kl.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Invited / attended / signed up</source>
+        <translation>Inviteret / fremmødt / tilmeldt</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>Næste 30 dage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Seneste 30 dage</translation>
+    </message>
+    <message>
+        <source>Last 30 and next 90 days</source>
+        <translation>Seneste 30 og næste 90 dage</translation>
+    </message>
+    <message>
+        <source>A year back and ahead</source>
+        <translation>Et år tilbage og frem</translation>
+    </message>
+    <message>
+        <source>New visit …</source>
+        <translation>Nyt besøg …</translation>
+    </message>
+    <message>
+        <source>New session …</source>
+        <translation>Nyt møde …</translation>
+    </message>
+    <message>
+        <source>Open company</source>
+        <translation>Åbn virksomhed</translation>
+    </message>
+    <message>
+        <source>Visits and sessions: %s</source>
+        <translation>Besøg og møder: %s</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachController</name>
+    <message>
+        <source>Overview</source>
+        <translation>Oversigt</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Faser</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+    <message>
+        <source>&amp;Outreach</source>
+        <translation>&amp;Opsøgende arbejde</translation>
+    </message>
+    <message>
+        <source>New visit …</source>
+        <translation>Nyt besøg …</translation>
+    </message>
+    <message>
+        <source>New session …</source>
+        <translation>Nyt møde …</translation>
+    </message>
+    <message>
+        <source>Export my calendar …</source>
+        <translation>Eksportér min kalender …</translation>
+    </message>
+    <message>
+        <source>Which company?</source>
+        <translation>Hvilken virksomhed?</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Eksportér kalender</translation>
+    </message>
+    <message>
+        <source>Whose calendar?</source>
+        <translation>Hvis kalender?</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachParts</name>
+    <message>
+        <source>Reklamebeskyttet: contact only at the company&apos;s own request</source>
+        <translation>Reklamebeskyttet: kontakt kun efter virksomhedens eget ønske</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Only mine (%s)</source>
+        <translation>Kun mine (%s)</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Åbne opgaver</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Rest of the week</source>
+        <translation>Resten af ugen</translation>
+    </message>
+    <message>
+        <source>Upcoming visits (14 days)</source>
+        <translation>Kommende besøg (14 dage)</translation>
+    </message>
+    <message>
+        <source>Upcoming sessions (14 days)</source>
+        <translation>Kommende møder (14 dage)</translation>
+    </message>
+    <message>
+        <source>You have 1 overdue follow-up.</source>
+        <translation>Du har 1 overskredet opfølgning.</translation>
+    </message>
+    <message>
+        <source>You have %s overdue follow-ups.</source>
+        <translation>Du har %s overskredne opfølgninger.</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseBoardPage</name>
+    <message>
+        <source>Filter by name or CVR</source>
+        <translation>Filtrér på navn eller CVR</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Drag a card to another phase, or select it and press Ctrl+Left / Ctrl+Right. Enter opens the company.</source>
+        <translation>Træk et kort til en anden fase, eller vælg det og tryk Ctrl+Venstre / Ctrl+Højre. Enter åbner virksomheden.</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <source>(no consultant)</source>
+        <translation>(ingen konsulent)</translation>
+    </message>
+    <message>
+        <source>All consultants</source>
+        <translation>Alle konsulenter</translation>
+    </message>
+    <message>
+        <source>Companies: %s</source>
+        <translation>Virksomheder: %s</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseMoveDialog</name>
+    <message>
+        <source>Change phase</source>
+        <translation>Skift fase</translation>
+    </message>
+    <message>
+        <source> and %s more</source>
+        <translation> og %s mere</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. &quot;The management said yes&quot;</source>
+        <translation>Frivilligt, fx »Ledelsen har sagt ja«</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Flyt</translation>
+    </message>
+    <message>
+        <source>New phase</source>
+        <translation>Ny fase</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Moved by</source>
+        <translation>Flyttet af</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2.</source>
+        <translation>Flyt %1 til %2.</translation>
+    </message>
+    <message>
+        <source>Write who moves the company.</source>
+        <translation>Skriv hvem der flytter virksomheden.</translation>
+    </message>
+    <message>
+        <source>Not moved: %s</source>
+        <translation>Ikke flyttet: %s</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>Save the changes to %s?</source>
+        <translation>Vil du gemme ændringerne i %s?</translation>
+    </message>
+    <message>
+        <source>If you discard them, what you typed is lost.</source>
+        <translation>Hvis du kasserer dem, går det tabt, du har skrevet.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kassér</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSearch</name>
+    <message>
+        <source>Find company</source>
+        <translation>Find virksomhed</translation>
+    </message>
+    <message>
+        <source>Type a name, CVR, P-number, city or person …</source>
+        <translation>Skriv et navn, CVR, P-nummer, by eller en person …</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter open · Esc close</source>
+        <translation>↑↓ vælg · Enter åbn · Esc luk</translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>(the whole company)</source>
+        <translation>(hele virksomheden)</translation>
+    </message>
+    <message>
+        <source>e.g. 1.12.2026</source>
+        <translation>fx 1.12.2026</translation>
+    </message>
+    <message>
+        <source>e.g. 09:30 (empty: all day)</source>
+        <translation>fx 09:30 (tom: hele dagen)</translation>
+    </message>
+    <message>
+        <source>e.g. the canteen</source>
+        <translation>fx kantinen</translation>
+    </message>
+    <message>
+        <source>One name per line</source>
+        <translation>Ét navn pr. linje</translation>
+    </message>
+    <message>
+        <source>Register those signed up as participants</source>
+        <translation>Registrér tilmeldte som deltagere</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Kl.</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>P-unit</source>
+        <translation>P-enhed</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Messengers</source>
+        <translation>Budbringere</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Inviterede</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Fremmødte</translation>
+    </message>
+    <message>
+        <source>Signed up for screening</source>
+        <translation>Tilmeldt screening</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Participants from this session</source>
+        <translation>Deltagere fra dette møde</translation>
+    </message>
+    <message>
+        <source>Edit session</source>
+        <translation>Ret møde</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nyt møde</translation>
+    </message>
+    <message>
+        <source>Registered (%1): %2</source>
+        <translation>Registreret (%1): %2</translation>
+    </message>
+    <message>
+        <source>the session at %s</source>
+        <translation>mødet hos %s</translation>
+    </message>
+    <message>
+        <source>TR (union rep.)</source>
+        <translation>TR (tillidsrepræsentant)</translation>
+    </message>
+    <message>
+        <source>Ambassador</source>
+        <translation>Ambassadør</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leder</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>The new language is used the next time you start Lokomotiv.</source>
+        <translation>Det nye sprog bruges, næste gang du starter Lokomotiv.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStatus</name>
+    <message>
+        <source>Database file</source>
+        <translation>Databasefil</translation>
+    </message>
+    <message>
+        <source>Companies: %1 · P-units: %2 · Contacts: %3 · Not synced: %4</source>
+        <translation>Virksomheder: %1 · P-enheder: %2 · Kontaktpersoner: %3 · Ikke synkroniseret: %4</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Not logged in to a sync server.</source>
+        <translation>Ikke logget ind på en synkroniseringsserver.</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet.</source>
+        <translation>Ikke synkroniseret endnu.</translation>
+    </message>
+    <message>
+        <source>Synchronisation failed: %1</source>
+        <translation>Synkroniseringen mislykkedes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synkronisering</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkronisér nu</translation>
+    </message>
+    <message>
+        <source>Log in to server …</source>
+        <translation>Log ind på server …</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log ud</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Log in …</source>
+        <translation>Log ind …</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log ud</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkronisér nu</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>No conflicts: every edit was merged.</source>
+        <translation>Ingen konflikter: alle ændringer er flettet.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Behold &amp;min</translation>
+    </message>
+    <message>
+        <source>My value wins and is sent at the next sync</source>
+        <translation>Min værdi vinder og sendes ved næste synkronisering</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Behold &amp;deres</translation>
+    </message>
+    <message>
+        <source>Their value stays; mine is dropped</source>
+        <translation>Deres værdi bliver; min droppes</translation>
+    </message>
+    <message>
+        <source>For the selected conflicts:</source>
+        <translation>For de valgte konflikter:</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>Recent synchronisations</source>
+        <translation>Seneste synkroniseringer</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Logged in as &lt;b&gt;%1&lt;/b&gt; (%2) on %3 · municipalities: %4</source>
+        <translation>Logget ind som &lt;b&gt;%1&lt;/b&gt; (%2) på %3 · kommuner: %4</translation>
+    </message>
+    <message>
+        <source>Not logged in. Log in to share your work with the team; until then everything is kept here.</source>
+        <translation>Ikke logget ind. Log ind for at dele dit arbejde med teamet; indtil da gemmes alt her.</translation>
+    </message>
+    <message>
+        <source>Log in as someone else …</source>
+        <translation>Log ind som en anden …</translation>
+    </message>
+    <message>
+        <source>Synchronising now …</source>
+        <translation>Synkroniserer nu …</translation>
+    </message>
+    <message>
+        <source>Last synchronised %1.</source>
+        <translation>Sidst synkroniseret %1.</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet.</source>
+        <translation>Ikke synkroniseret endnu.</translation>
+    </message>
+    <message>
+        <source>Automatic sync is paused.</source>
+        <translation>Automatisk synkronisering er sat på pause.</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %1.</source>
+        <translation>Ændringer, der venter på at blive sendt: %1.</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Konflikter (%1)</translation>
+    </message>
+    <message>
+        <source>Log out of %1? Changes not sent yet (%2) stay on this computer and are sent when you log in again.</source>
+        <translation>Log ud af %1? Ændringer, der ikke er sendt endnu (%2), bliver på denne computer og sendes, når du logger ind igen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunsModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Hentet</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Running or interrupted</source>
+        <translation>I gang eller afbrudt</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Synchronising …</source>
+        <translation>Synkroniserer …</translation>
+    </message>
+    <message>
+        <source>Synchronising with %1</source>
+        <translation>Synkroniserer med %1</translation>
+    </message>
+    <message>
+        <source>Synchronised at %1</source>
+        <translation>Synkroniseret kl. %1</translation>
+    </message>
+    <message>
+        <source>Synchronised with %1</source>
+        <translation>Synkroniseret med %1</translation>
+    </message>
+    <message>
+        <source>Update Lokomotiv</source>
+        <translation>Opdater Lokomotiv</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Synkroniseringsfejl</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Click to open the sync page · Ctrl+Shift+S syncs now</source>
+        <translation>Klik for at åbne siden Synkronisering · Ctrl+Shift+S synkroniserer nu</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 venter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent to the server yet</source>
+        <translation>
+            <numerusform>%n ændring er ikke sendt til serveren endnu</numerusform>
+            <numerusform>%n ændringer er ikke sendt til serveren endnu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2 …</source>
+        <translation>Sender %1 af %2 …</translation>
+    </message>
+    <message>
+        <source>Fetching … %1</source>
+        <translation>Henter … %1</translation>
+    </message>
+    <message>
+        <source>Contacting the server …</source>
+        <translation>Kontakter serveren …</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Kl.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besøg</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Opgave</translation>
+    </message>
+</context>
+<context>
+    <name>ValidatedDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Gem (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Not saved: %s</source>
+        <translation>Ikke gemt: %s</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Edit visit</source>
+        <translation>Ret besøg</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Nyt besøg</translation>
+    </message>
+    <message>
+        <source>(the whole company)</source>
+        <translation>(hele virksomheden)</translation>
+    </message>
+    <message>
+        <source>e.g. 1.12.2026</source>
+        <translation>fx 1.12.2026</translation>
+    </message>
+    <message>
+        <source>e.g. 09:30 (empty: all day)</source>
+        <translation>fx 09:30 (tom: hele dagen)</translation>
+    </message>
+    <message>
+        <source>Becomes a follow-up task</source>
+        <translation>Bliver en opfølgningsopgave</translation>
+    </message>
+    <message>
+        <source>Due date, e.g. 8.12.2026</source>
+        <translation>Frist, fx 8.12.2026</translation>
+    </message>
+    <message>
+        <source>The company itself asked to be contacted</source>
+        <translation>Virksomheden har selv bedt om kontakt</translation>
+    </message>
+    <message>
+        <source>The confirmation is recorded with the visit.</source>
+        <translation>Bekræftelsen gemmes sammen med besøget.</translation>
+    </message>
+    <message>
+        <source>P-unit</source>
+        <translation>P-enhed</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Kl.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Took part</source>
+        <translation>Deltog</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Aftalt</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Næste skridt</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>%s is reklamebeskyttet: tick the box to confirm that the company itself asked to be contacted.</source>
+        <translation>%s er reklamebeskyttet: sæt kryds for at bekræfte, at virksomheden selv har bedt om kontakt.</translation>
+    </message>
+    <message>
+        <source>Note: %s</source>
+        <translation>Bemærk: %s</translation>
+    </message>
+    <message>
+        <source>the visit at %s</source>
+        <translation>besøget hos %s</translation>
+    </message>
+</context>
+</TS>
