@@ -16,10 +16,10 @@ from ..paths import default_database_path
 from ..store.connection import StoreOpenError
 from ..store.database import Store
 from ..store.migrations import NewerSchemaError
-from . import company, demo, importing, outreach, search
+from . import company, demo, importing, outreach, search, sync
 from .common import EXIT_BAD_INPUT, EXIT_CODES_HELP, fail
 
-COMMAND_MODULES = [search, company, importing, demo, outreach]
+COMMAND_MODULES = [search, company, importing, demo, outreach, sync]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,207 @@
+"""Applying what the server sends: pulled rows merged with the same rule as the server
+(``sync.merge.merge_change``), and erasure (GDPR) of a row with its personal children.
+
+Generic over ``sync.tables.SYNCED_TABLES``: a newly registered table needs no code here.
+Nothing in this module writes outbox rows: these writes came from elsewhere.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..sync.hlc import is_valid_stamp
+from ..sync.merge import merge_change
+from ..sync.tables import SYNCED_TABLES, children_of
+from . import search
+from .changes import utc_now
+
+if TYPE_CHECKING:
+    from .database import Store
+
+_CHUNK = 500  # SQLite's variable limit is far above this; keeps statements short
+
+
+@dataclass
+class ApplyResult:
+    changed: int = 0  # rows inserted or updated
+    erased: int = 0   # rows hard-deleted by erase items
+    skipped: int = 0  # tombstoned ids, unknown tables
+
+
+def _item(item: Any) -> Mapping[str, Any]:
+    """Accepts pydantic PullItems as well as plain dicts."""
+    return item.model_dump() if hasattr(item, "model_dump") else item
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _chunks(ids: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start:start + _CHUNK]
+
+
+def apply_remote_rows(store: Store, items: Iterable[Any]) -> ApplyResult:
+    """Merges pulled items (``kind`` "row" or "erase") into the local store, in one
+    transaction (nested in the caller's if there is one)."""
+    result = ApplyResult()
+    items = [_item(i) for i in items]
+    with store.transaction():
+        tombstones = _tombstones(store, items)
+        by_table: dict[str, list[Mapping[str, Any]]] = {}
+        for item in items:
+            key = (item["table"], item["row_id"])
+            if item.get("kind", "row") == "erase":
+                result.erased += len(erase_local(store, *key))
+                tombstones.add(key)
+                continue
+            if item["table"] not in SYNCED_TABLES or key in tombstones:
+                result.skipped += 1
+                continue
+            by_table.setdefault(item["table"], []).append(item)
+        for table, rows in by_table.items():
+            result.changed += _apply_table(store, table, rows, tombstones)
+    return result
+
+
+def _tombstones(store: Store, items: list[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    by_table: dict[str, list[str]] = {}
+    for item in items:
+        by_table.setdefault(item["table"], []).append(item["row_id"])
+    for table, ids in by_table.items():
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            found.update(store.db.execute(
+                f"SELECT tbl, row_id FROM tombstone WHERE tbl = ? AND row_id IN ({marks})",
+                [table, *chunk],
+            ).fetchall())
+    return found
+
+
+def _apply_table(
+    store: Store, table: str, items: list[Mapping[str, Any]], tombstones: set
+) -> int:
+    fields = SYNCED_TABLES[table].all_fields
+    current = _current_rows(store, table, fields, [i["row_id"] for i in items])
+    touched: list[str] = []
+    for item in items:
+        if (table, item["row_id"]) in tombstones:  # erased earlier in this same page
+            continue
+        # Only fields this version of the store knows (a newer server may send more), and
+        # only stamped ones: a value without a valid clock cannot take part in the merge.
+        clocks = {f: s for f, s in item.get("clocks", {}).items()
+                  if f in fields and is_valid_stamp(s)}
+        values = {f: v for f, v in item.get("values", {}).items() if f in clocks}
+        for stamp in clocks.values():
+            store.clock.observe(stamp)
+        row_values, row_clocks = current.get(item["row_id"], ({}, None))
+        merged = merge_change(row_values, row_clocks or {}, values, clocks)
+        if not merged.changed:
+            continue
+        new_clocks = {**(row_clocks or {}), **merged.clocks}
+        if row_clocks is None:
+            columns = list(merged.values)
+            store.db.execute(
+                f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) "
+                f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+                [item["row_id"], *merged.values.values(), _dumps(new_clocks)],
+            )
+        else:
+            assignments = ", ".join(f"{c} = ?" for c in merged.values)
+            store.db.execute(
+                f"UPDATE {table} SET {assignments}, clocks = ? WHERE id = ?",
+                [*merged.values.values(), _dumps(new_clocks), item["row_id"]],
+            )
+        # Later items in the same page for the same row merge against this state.
+        current[item["row_id"]] = ({**row_values, **merged.values}, new_clocks)
+        touched.append(item["row_id"])
+    if touched:
+        store.touched(table, touched)
+    return len(touched)
+
+
+def _current_rows(
+    store: Store, table: str, fields: tuple[str, ...], ids: list[str]
+) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
+    rows: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        marks = ", ".join("?" * len(chunk))
+        for row in store.db.execute(
+            f"SELECT id, clocks, {', '.join(fields)} FROM {table} WHERE id IN ({marks})", chunk
+        ):
+            rows[row[0]] = (dict(zip(fields, row[2:], strict=True)), json.loads(row[1] or "{}"))
+    return rows
+
+
+# -- erasure -------------------------------------------------------------------------------
+
+def erase_local(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:
+    """Hard-deletes a row and, recursively, the rows of personal child tables under it;
+    drops their queued outbox changes and open conflicts, and keeps a tombstone per id so
+    nothing erased ever comes back. Returns the (table, id) pairs that existed locally."""
+    if table not in SYNCED_TABLES:
+        raise KeyError(f"{table} er ikke en synkroniseret tabel")
+    erased: list[tuple[str, str]] = []
+    with store.transaction():
+        for tbl, ids in _erasure_set(store, table, [row_id]):
+            present = _delete_rows(store, tbl, ids)
+            erased += [(tbl, i) for i in present]
+            now = utc_now()
+            for chunk in _chunks(ids):
+                marks = ", ".join("?" * len(chunk))
+                for local in ("outbox", "conflicts"):
+                    store.db.execute(
+                        f"DELETE FROM {local} WHERE tbl = ? AND row_id IN ({marks})",
+                        [tbl, *chunk],
+                    )
+            store.db.conn.executemany(
+                "INSERT OR IGNORE INTO tombstone (tbl, row_id, erased) VALUES (?, ?, ?)",
+                [(tbl, i, now) for i in ids],
+            )
+    return erased
+
+
+def _erasure_set(store: Store, table: str, ids: list[str]) -> list[tuple[str, list[str]]]:
+    """The row and its personal descendants, parents first."""
+    found = [(table, ids)]
+    for child in children_of(table):
+        if not child.personal or not child.parent:
+            continue
+        fk = child.parent[0]
+        child_ids: list[str] = []
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            child_ids += [r[0] for r in store.db.execute(
+                f"SELECT id FROM {child.name} WHERE {fk} IN ({marks})", chunk
+            )]
+        if child_ids:
+            found += _erasure_set(store, child.name, child_ids)
+    return found
+
+
+def _delete_rows(store: Store, table: str, ids: list[str]) -> list[str]:
+    present: list[str] = []
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        present += [r[0] for r in store.db.execute(
+            f"SELECT id FROM {table} WHERE id IN ({marks})", chunk
+        )]
+        # The search document of the owning company must follow; once the rows are gone
+        # the store can no longer find their owner, so look it up first.
+        owners = search.company_ids_for(store.db, table, chunk)
+        if table == "company":
+            search.forget_companies(store.db, chunk)
+        else:
+            store.touched("company", owners)
+        store.db.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
+    return present
+
+
+def is_erased(store: Store, table: str, row_id: str) -> bool:
+    return store.db.execute(
+        "SELECT 1 FROM tombstone WHERE tbl = ? AND row_id = ?", [table, row_id]
+    ).fetchone() is not None

@@ -1,0 +1,206 @@
+"""SyncClient against the real server app (SQLite backend, in-process)."""
+from __future__ import annotations
+
+import json
+import time
+
+import httpx
+import pytest
+
+from lokomotiv_desktop.store import Store
+from lokomotiv_desktop.store import conflict_inbox as inbox
+from lokomotiv_desktop.sync.client import SyncClient
+
+from .harness import Server, fast_passwords, local_state, server_state
+from .network import BASE_URL, DownTransport
+
+
+@pytest.fixture
+def server(tmp_path, monkeypatch):
+    fast_passwords(monkeypatch)
+    srv = Server(f"sqlite:///{tmp_path}/shared.db").start()
+    srv.add_user("anna", "konsulent", ["101"])
+    srv.add_user("bo", "konsulent", ["101", "147"])
+    srv.add_user("chef", "koordinator", [])
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def stores(tmp_path):
+    opened = [Store(tmp_path / f"{name}.db") for name in ("a", "b")]
+    yield opened
+    for s in opened:
+        s.close()
+
+
+def add_company(store, name, municipality="101"):
+    with store.transaction():
+        return store.changes.insert("company", {"cvr": "12345678", "name": name,
+                                                "municipality_code": municipality})
+
+
+def rename(store, row_id, name):
+    with store.transaction():
+        store.changes.update("company", row_id, {"name": name})
+
+
+def test_push_then_pull_brings_a_company_to_the_other_laptop(server, stores):
+    a, b = stores
+    ca, cb = server.login(a, "anna"), server.login(b, "bo")
+    cid = add_company(a, "Bageriet")
+    with store_contact(a, cid):
+        pass
+    report = ca.sync_once()
+    assert (report.ok, report.pushed, a.pending_changes()) == (True, 2, 0)
+    report = cb.sync_once()
+    assert report.ok and report.pulled == 2
+    assert local_state(b) == local_state(a)
+    assert b.pending_changes() == 0
+    runs = b.db.execute("SELECT pushed, pulled, error FROM sync_run").fetchall()
+    assert runs == [(0, 2, None)]
+
+
+class store_contact:
+    def __init__(self, store, company_id):
+        self.store, self.company_id = store, company_id
+
+    def __enter__(self):
+        with self.store.transaction():
+            return self.store.changes.insert("contact", {"company_id": self.company_id,
+                                                         "name": "Hanne"})
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_concurrent_edit_lands_in_the_inbox_and_both_converge(server, stores):
+    a, b = stores
+    ca, cb = server.login(a, "anna"), server.login(b, "bo")
+    cid = add_company(a, "Start")
+    ca.sync_once()
+    cb.sync_once()
+    rename(a, cid, "Annas navn")
+    rename(b, cid, "Bos navn")  # b's write is later: it wins
+    assert ca.sync_once().ok
+    report = cb.sync_once()
+    assert report.conflicts == 1
+    ca.sync_once()
+    assert local_state(a) == local_state(b)
+    name = a.db.execute("SELECT name FROM company WHERE id = ?", [cid]).fetchone()[0]
+    assert name == "Bos navn"
+    [conflict] = inbox.list_conflicts(b)
+    assert (conflict.mine, conflict.theirs, conflict.theirs_by) == ("Bos navn", "Annas navn",
+                                                                    "anna")
+    # Bo keeps Anna's value after all: it syncs to everyone with a new stamp.
+    assert inbox.resolve(b, conflict.id, "theirs")
+    cb.sync_once()
+    ca.sync_once()
+    assert a.db.execute("SELECT name FROM company WHERE id = ?", [cid]).fetchone()[0] \
+        == "Annas navn"
+
+
+def test_cursor_advances_and_a_sync_with_nothing_to_do_is_one_fast_request(server, stores):
+    a, _ = stores
+    ca = server.login(a, "anna")
+    add_company(a, "X")
+    ca.sync_once()
+    cursor = ca.cursor()
+    assert cursor > 0
+    calls = []
+    inner = server.transport
+
+    class Counting(httpx.BaseTransport):
+        def handle_request(self, request):
+            calls.append(request.url.path)
+            return inner.handle_request(request)
+
+    idle = SyncClient(a, BASE_URL, ca.token, transport=Counting())
+    idle.sync_once()  # warm up
+    calls.clear()
+    started = time.perf_counter()
+    report = idle.sync_once()
+    elapsed = time.perf_counter() - started
+    assert report.ok and calls == ["/api/v1/pull"]
+    assert idle.cursor() == cursor
+    assert elapsed < 0.05, f"an idle sync took {elapsed * 1000:.0f} ms"
+
+
+def test_out_of_scope_rows_are_not_pulled(server, stores):
+    a, b = stores
+    ca, cb = server.login(a, "anna"), server.login(b, "bo")
+    add_company(b, "Frederiksberg ApS", municipality="147")
+    cb.sync_once()
+    ca.sync_once()
+    assert a.db.execute("SELECT count(*) FROM company").fetchone()[0] == 0
+
+
+def test_a_change_outside_scope_is_refused_and_kept_in_the_inbox(server, stores):
+    a, _ = stores
+    ca = server.login(a, "anna")
+    add_company(a, "I scope")
+    add_company(a, "Udenfor", municipality="147")
+    report = ca.sync_once()
+    assert report.ok and (report.pushed, report.rejected) == (1, 1)
+    [entry] = inbox.list_conflicts(a)
+    assert entry.rejected and entry.theirs_by == "scope" and entry.mine["name"] == "Udenfor"
+    assert a.pending_changes() == 0
+
+
+def test_erasure_reaches_the_other_laptop_and_drops_its_queued_changes(server, stores):
+    a, b = stores
+    ca, cb = server.login(a, "anna"), server.login(b, "bo")
+    cid = add_company(a, "Firma")
+    with store_contact(a, cid) as kid:
+        pass
+    ca.sync_once()
+    cb.sync_once()
+    with b.transaction():
+        b.changes.update("contact", kid, {"phone": "12345678"})
+    assert ca.erase("contact", kid) == [("contact", kid)]
+    report = cb.sync_once()
+    assert report.ok and report.rejected == 1  # the queued edit was refused: "erased"
+    assert ("contact", kid) not in local_state(b)
+    assert "12345678" not in json.dumps([c.mine for c in inbox.list_conflicts(b)])
+    rows, erased = server_state(server, server.token("chef"))
+    assert ("contact", kid) in erased and ("contact", kid) not in rows
+
+
+@pytest.mark.parametrize(("transport", "kind", "words"), [
+    ("down", "offline", "Kan ikke få forbindelse"),
+    ("bad_token", "unauthorized", "Log ind igen"),
+    ("old_client", "upgrade", "Opdater Lokomotiv"),
+    ("forbidden", "forbidden", "Ingen adgang"),
+    ("crash", "server", "Serverfejl (HTTP 500)"),
+])
+def test_failures_are_reported_in_danish_and_nothing_is_lost(stores, transport, kind, words):
+    a, _ = stores
+    add_company(a, "Ventende")
+    statuses = {"bad_token": 401, "old_client": 426, "forbidden": 403, "crash": 500}
+    fake = DownTransport() if transport == "down" else httpx.MockTransport(
+        lambda request: httpx.Response(statuses[transport],
+                                       json={"error": "nej", "code": "x"}))
+    report = SyncClient(a, BASE_URL, "token", transport=fake).sync_once()
+    assert report.error_kind == kind and words in report.error
+    assert a.pending_changes() == 1
+    assert a.db.execute("SELECT error FROM sync_run").fetchone()[0] == report.error
+
+
+def test_a_real_426_from_the_server_asks_for_an_update(tmp_path, monkeypatch, stores):
+    fast_passwords(monkeypatch)
+    srv = Server(f"sqlite:///{tmp_path}/old.db").start(min_schema=99)
+    try:
+        with pytest.raises(Exception, match="Opdater Lokomotiv"):
+            srv.login(stores[0], "nobody")
+    finally:
+        srv.close()
+
+
+def test_login_with_a_wrong_password_says_so(server, stores):
+    from lokomotiv_desktop.sync.errors import SyncError
+
+    with pytest.raises(SyncError) as raised:
+        SyncClient.login(stores[0], BASE_URL, "anna", "forkert-kode",
+                         transport=server.transport)
+    assert raised.value.kind == "unauthorized"
+    assert "Forkert brugernavn" in raised.value.message

@@ -1,0 +1,299 @@
+"""Convergence under a bad network: 2-5 laptops (real SyncClient, real store files) and the
+server app in-process on SQLite and PostgreSQL. Hypothesis picks creates, edits, deletes,
+erasures, conflict resolutions and syncs while the network drops requests, loses answers
+after the server committed, duplicates and delays (reorders) them. After healing and a full
+sync round: every replica equals the server in its scope, every edit either won or sits in
+some conflict inbox, no duplicates, nothing erased comes back, no cursor ever went back.
+
+`LOKOMOTIV_SOAK=1` (make soak) runs far more and longer examples.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+
+from lokomotiv_desktop.store import Store
+from lokomotiv_desktop.store import conflict_inbox as inbox
+from lokomotiv_desktop.sync.errors import SyncError
+
+from .harness import Server, fast_passwords, local_state, scope_of, server_state
+from .network import FaultyNetwork
+
+
+SOAK = os.environ.get("LOKOMOTIV_SOAK") == "1"
+SETTINGS = settings(
+    max_examples=300 if SOAK else 10,
+    stateful_step_count=100 if SOAK else 30,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+    phases=[Phase.explicit, Phase.generate, Phase.shrink],
+)
+# (role, municipalities) of the laptops; a run uses the first n.
+LAPTOPS = [
+    ("konsulent", ["101", "147"]),
+    ("konsulent", ["101"]),
+    ("konsulent", ["147"]),
+    ("koordinator", []),
+    ("konsulent", ["101"]),
+]
+NAMES = ["Bageriet", "Smedjen", "Havnen", "Kroen"]
+CITIES = ["Aarhus", "Køge", "Ærø"]
+
+
+class Laptop:
+    def __init__(self, index: int, folder: Path, server: Server, rnd):
+        role, municipalities = LAPTOPS[index]
+        self.name = f"user{index}"
+        server.add_user(self.name, role, municipalities)
+        self.scope = municipalities or ["101", "147"]
+        self.everything = role != "konsulent"
+        self.store = Store(folder / f"{self.name}.db")
+        self.network = FaultyNetwork(server.transport, rnd)
+        self.client = server.login(self.store, self.name, transport=self.network)
+        self.cursor = 0
+        self.seen_outbox = 0
+
+    def ids(self, table: str, alive_only: bool = False) -> list[str]:
+        where = " WHERE deleted = 0" if alive_only else ""
+        return [r[0] for r in self.store.db.execute(f"SELECT id FROM {table}{where} ORDER BY id")]
+
+    def new_edits(self) -> list[dict]:
+        """Outbox rows written since the last call: every local edit, as the model sees it."""
+        rows = self.store.db.execute(
+            "SELECT seq, tbl, row_id, fields, clocks, base FROM outbox WHERE seq > ? "
+            "ORDER BY seq", [self.seen_outbox]).fetchall()
+        if rows:
+            self.seen_outbox = rows[-1][0]
+        edits = []
+        for _, table, row_id, fields, clocks, base in rows:
+            fields, clocks, base = json.loads(fields), json.loads(clocks), json.loads(base)
+            edits += [{"key": (table, row_id), "field": f, "value": v, "stamp": clocks[f],
+                       "base": base.get(f, "")} for f, v in fields.items()]
+        return edits
+
+
+def make_machine(backend_url):
+    class Simulation(RuleBasedStateMachine):
+        @initialize(n=st.integers(2, 5), rnd=st.randoms(use_true_random=False))
+        def start(self, n, rnd):
+            self.folder = Path(tempfile.mkdtemp(prefix="lokomotiv-sim-"))
+            self.server = Server(backend_url()).start()
+            self.server.add_user("inspector", "koordinator", [])
+            self.rnd = rnd
+            self.laptops = [Laptop(i, self.folder, self.server, rnd) for i in range(n)]
+            self.edits: list[dict] = []
+            self.confirmed_erased: set[tuple[str, str]] = set()
+            # Shared rows from the start (one per municipality, each with a contact), so
+            # concurrent edits of the same fields happen within a short run.
+            first = self.laptops[0]
+            for municipality in first.scope:
+                self._write(first, lambda ch, m=municipality: ch.insert("contact", {
+                    "company_id": ch.insert("company", {
+                        "cvr": "87654321", "name": f"Fælles {m}", "municipality_code": m}),
+                    "name": "Fælles kontakt"}))
+            for laptop in self.laptops:
+                assert laptop.client.sync_once().ok
+            for laptop in self.laptops:
+                laptop.network.faulty = rnd.random() < 0.7
+
+        def _laptop(self, i: int) -> Laptop:
+            return self.laptops[i % len(self.laptops)]
+
+        def _write(self, laptop: Laptop, action) -> None:
+            with laptop.store.transaction():
+                action(laptop.store.changes)
+            self.edits += laptop.new_edits()
+
+        @rule(i=st.integers(0, 4), name=st.sampled_from(NAMES), pick=st.integers(0, 9))
+        def create_company(self, i, name, pick):
+            laptop = self._laptop(i)
+            municipality = laptop.scope[pick % len(laptop.scope)]
+            self._write(laptop, lambda ch: ch.insert("company", {
+                "cvr": "12345678", "name": name, "municipality_code": municipality}))
+
+        @rule(i=st.integers(0, 4), pick=st.integers(0, 99),
+              field=st.sampled_from(["name", "city", "phase"]), value=st.integers(0, 3))
+        def edit_company(self, i, pick, field, value):
+            laptop = self._laptop(i)
+            ids = laptop.ids("company")
+            if ids:
+                new = {"name": NAMES[value], "city": CITIES[value % 3], "phase": value + 1}
+                self._write(laptop, lambda ch: ch.update(
+                    "company", ids[pick % len(ids)], {field: new[field]}))
+
+        @rule(i=st.integers(0, 4), pick=st.integers(0, 99), restore=st.booleans())
+        def delete_or_restore_company(self, i, pick, restore):
+            laptop = self._laptop(i)
+            ids = laptop.ids("company")
+            if ids:
+                row_id = ids[pick % len(ids)]
+                self._write(laptop, lambda ch: (ch.restore if restore else ch.delete)(
+                    "company", row_id))
+
+        @rule(i=st.integers(0, 4), pick=st.integers(0, 99), name=st.sampled_from(NAMES))
+        def create_contact(self, i, pick, name):
+            laptop = self._laptop(i)
+            ids = laptop.ids("company")
+            if ids:
+                self._write(laptop, lambda ch: ch.insert("contact", {
+                    "company_id": ids[pick % len(ids)], "name": f"{name} Kontakt"}))
+
+        @rule(i=st.integers(0, 4), pick=st.integers(0, 99), phone=st.sampled_from(["1", "2"]))
+        def edit_contact(self, i, pick, phone):
+            laptop = self._laptop(i)
+            ids = laptop.ids("contact")
+            if ids:
+                self._write(laptop, lambda ch: ch.update(
+                    "contact", ids[pick % len(ids)], {"phone": phone}))
+
+        @rule(i=st.integers(0, 4), pick=st.integers(0, 99))
+        def erase_contact(self, i, pick):
+            laptop = self._laptop(i)
+            ids = laptop.ids("contact")
+            if not ids:
+                return
+            row_id = ids[pick % len(ids)]
+            try:
+                erased = laptop.client.erase("contact", row_id)
+            except SyncError:
+                return  # the network ate it; the server may or may not have erased
+            self.confirmed_erased.update(erased)
+
+        @rule(i=st.integers(0, 4), keep=st.sampled_from(["mine", "theirs"]),
+              pick=st.integers(0, 99))
+        def resolve_conflict(self, i, keep, pick):
+            laptop = self._laptop(i)
+            open_ = inbox.list_conflicts(laptop.store)
+            if open_:
+                inbox.resolve(laptop.store, open_[pick % len(open_)].id, keep)
+                self.edits += laptop.new_edits()
+
+        @rule(i=st.integers(0, 4))
+        def sync(self, i):
+            self._sync(self._laptop(i))
+
+        @rule(i=st.integers(0, 4), on=st.booleans())
+        def network_trouble(self, i, on):
+            laptop = self._laptop(i)
+            if on:
+                laptop.network.faulty = True
+            else:
+                laptop.network.heal()
+
+        def _sync(self, laptop: Laptop):
+            report = laptop.client.sync_once()
+            assert laptop.client.cursor() >= laptop.cursor, "a cursor went backwards"
+            laptop.cursor = laptop.client.cursor()
+            return report
+
+        @invariant()
+        def no_duplicate_outbox_rows(self):
+            for laptop in getattr(self, "laptops", []):
+                dupes = laptop.store.db.execute(
+                    "SELECT count(*) - count(DISTINCT change_id) FROM outbox").fetchone()[0]
+                assert dupes == 0
+
+        def teardown(self):
+            if not hasattr(self, "laptops"):
+                return
+            try:
+                self._heal_and_check()
+            finally:
+                for laptop in self.laptops:
+                    laptop.client.close()
+                    laptop.store.close()
+                self.server.close()
+                shutil.rmtree(self.folder, ignore_errors=True)
+
+        def _heal_and_check(self):
+            for laptop in self.laptops:
+                laptop.network.heal()
+            for _ in range(2):  # everyone pushes, then everyone pulls what the others pushed
+                for laptop in self.laptops:
+                    report = self._sync(laptop)
+                    assert report.ok, report.error
+            rows, erased = server_state(self.server, self.server.token("inspector"))
+            self._check_replicas(rows, erased)
+            self._check_edits(rows, erased)
+
+        def _conflict_count(self) -> int:
+            return sum(len(inbox.list_conflicts(lap.store, True)) for lap in self.laptops)
+
+        def _check_replicas(self, rows, erased):
+            assert self.confirmed_erased <= erased, "a confirmed erasure is missing"
+            for laptop in self.laptops:
+                assert laptop.store.pending_changes() == 0
+                local = local_state(laptop.store)
+                expected = {key: row for key, row in rows.items()
+                            if laptop.everything or scope_of(rows, key) in laptop.scope}
+                assert local == expected, f"{laptop.name} differs from the server"
+                assert not set(local) & erased, "an erased row came back"
+            created = {e["key"] for e in self.edits if e["base"] == "" and e["field"] in (
+                "cvr", "company_id")}
+            assert set(rows) == created - erased, "rows lost or duplicated on the server"
+
+        def _check_edits(self, rows, erased):
+            in_inboxes = set()
+            for laptop in self.laptops:
+                for c in inbox.list_conflicts(laptop.store, include_resolved=True):
+                    in_inboxes.update({c.mine_stamp, c.theirs_stamp})
+                    assert not c.rejected or c.theirs_by == "erased", c
+            by_field: dict[tuple, list[dict]] = {}
+            for e in self.edits:
+                by_field.setdefault((e["key"], e["field"]), []).append(e)
+            for e in self.edits:
+                if e["key"] in erased:
+                    continue
+                others = by_field[(e["key"], e["field"])]
+                won = rows[e["key"]][1].get(e["field"]) == e["stamp"]
+                # Overwritten by someone who had seen it: an ordinary edit, not a loss.
+                seen = any(o["base"] >= e["stamp"] for o in others)
+                # Two concurrent writes of the same value: nothing to choose between.
+                same = any(o["value"] == e["value"] and o["stamp"] > e["stamp"] > o["base"]
+                           for o in others)
+                assert won or seen or same or e["stamp"] in in_inboxes, \
+                    f"an edit vanished: {e}"
+
+    Simulation.TestCase.settings = SETTINGS
+    return Simulation
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(monkeypatch):
+    fast_passwords(monkeypatch)
+
+
+def test_simulation_sqlite(tmp_path):
+    counter = iter(range(10**6))
+    machine = make_machine(lambda: f"sqlite:///{tmp_path}/shared{next(counter)}.db")
+    run_state_machine_as_test(machine, settings=SETTINGS)
+
+
+@pytest.mark.postgres
+def test_simulation_postgres(postgres_server):
+    made: list[str] = []
+
+    def fresh() -> str:
+        made.append(postgres_server.create_database())
+        return postgres_server.url(made[-1])
+
+    try:
+        run_state_machine_as_test(make_machine(fresh), settings=SETTINGS)
+    finally:
+        for name in made:
+            postgres_server.drop_database(name)
