@@ -23,8 +23,7 @@ run: $(STAMP)
 	$(VENV)/bin/lokomotiv
 
 test: $(TESTSTAMP)
-	$(VENV)/bin/lint-imports --no-cache
-	$(PY) -m pytest -n 2 -q
+	$(PY) -m pytest -n 2 -q  # import-linter runs inside (tests/test_architecture.py)
 
 lint: $(TESTSTAMP)
 	$(VENV)/bin/ruff check lokomotiv_desktop tests
