@@ -11,7 +11,9 @@ from typing import Any
 from .enums import ContactRole, EmployeeBand, Phase
 from .validation import (
     ValidationError,
+    clean_text,
     optional,
+    required_text,
     validate_cvr,
     validate_email_address,
     validate_municipality_code,
@@ -59,24 +61,13 @@ def parse_employee_band(value: Any) -> str | None:
     raise ValidationError("employees", f"Antal ansatte «{value}» er ukendt. Brug et tal eller {choices}.")
 
 
-def _required_text(field: str, label: str, value: Any) -> str:
-    text = str(value if value is not None else "").strip()
-    if not text:
-        raise ValidationError(field, f"{label} mangler.")
-    return text
-
-
-def _text(value: Any) -> str:
-    return str(value if value is not None else "").strip()
-
-
 def clean_company_field(field: str, value: Any, municipality_codes: set[str]) -> Any:
     """One company field, validated and normalised. Raises ValidationError."""
     match field:
         case "cvr":
             return validate_cvr(str(value or ""))
         case "name":
-            return _required_text("name", "Navn", value)
+            return required_text("name", "Navn", value)
         case "postcode":
             return optional(validate_postcode, value)
         case "municipality_code":
@@ -88,7 +79,7 @@ def clean_company_field(field: str, value: Any, municipality_codes: set[str]) ->
         case "email":
             return optional(validate_email_address, value)
         case "website":
-            return validate_website(_text(value))
+            return validate_website(clean_text(value))
         case "marketing_protected":
             return parse_bool("marketing_protected", value)
         case "phase":
@@ -97,7 +88,7 @@ def clean_company_field(field: str, value: Any, municipality_codes: set[str]) ->
             except ValueError as exc:
                 raise ValidationError("phase", str(exc)) from None
         case "address" | "city" | "industry_code" | "industry_text" | "consultant" | "notes":
-            return _text(value)
+            return clean_text(value)
     raise ValidationError(field, f"Ukendt felt «{field}».")
 
 
@@ -126,14 +117,14 @@ def clean_production_unit_field(field: str, value: Any, municipality_codes: set[
         case "employees":
             return parse_count("employees", value)
         case "name" | "address" | "city":
-            return _text(value)
+            return clean_text(value)
     raise ValidationError(field, f"Ukendt felt «{field}».")
 
 
 def clean_contact_field(field: str, value: Any) -> Any:
     match field:
         case "name":
-            return _required_text("name", "Navn", value)
+            return required_text("name", "Navn", value)
         case "role":
             try:
                 return ContactRole.parse(str(value or "andet"))

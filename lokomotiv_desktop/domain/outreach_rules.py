@@ -15,7 +15,7 @@ from typing import Any
 import holidays
 
 from .outreach import KpiMeasure, MessengerRole, SessionFormat, VisitKind
-from .validation import ValidationError
+from .validation import ValidationError, clean_text, required_text  # noqa: F401 (re-exported for services)
 
 _DANISH_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
@@ -118,17 +118,6 @@ def parse_percent(field: str, value: Any, label: str = "Mål") -> float:
     if not 0 <= number <= 100:
         raise ValidationError(field, f"{label} skal ligge mellem 0 og 100 %, ikke {value}.")
     return number
-
-
-def required_text(field: str, label: str, value: Any) -> str:
-    text = str(value if value is not None else "").strip()
-    if not text:
-        raise ValidationError(field, f"{label} mangler.")
-    return text
-
-
-def text(value: Any) -> str:
-    return str(value if value is not None else "").strip()
 
 
 def check_next_step(next_step: str, due: date | None, visit_date: date) -> None:

@@ -130,6 +130,18 @@ def validate_municipality_code(value: str | int, known_codes: set[str]) -> str:
     return code
 
 
+def clean_text(value) -> str:
+    """Free text as stored: never None, no surrounding spaces."""
+    return str(value if value is not None else "").strip()
+
+
+def required_text(field: str, label: str, value) -> str:
+    cleaned = clean_text(value)
+    if not cleaned:
+        raise ValidationError(field, f"{label} mangler.")
+    return cleaned
+
+
 def optional(validator, value):
     """Empty stays empty (None); anything else must pass the validator."""
     if value is None or str(value).strip() == "":

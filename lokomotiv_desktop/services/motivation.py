@@ -32,12 +32,12 @@ def _session_fields(company: Company, *, date: Any, format: Any, consultant: str
         "format": rules.parse_session_format(format),
         "consultant": rules.required_text("consultant", "Konsulent", consultant),
         "unit_id": unit_id or None,
-        "place": rules.text(place),
+        "place": rules.clean_text(place),
         "messengers": rules.parse_messengers(messengers),
         "invited": rules.parse_count("invited", "Inviterede", invited),
         "attended": rules.parse_count("attended", "Fremmødte", attended),
         "signed_up": rules.parse_count("signed_up", "Tilmeldt screening", signed_up),
-        "notes": rules.text(notes),
+        "notes": rules.clean_text(notes),
     }
     rules.check_session_counts(values["invited"], values["attended"], values["signed_up"])
     return values

@@ -89,9 +89,9 @@ def _visit_fields(company: Company, *, date: Any, kind: Any, consultant: str, ti
         "consultant": rules.required_text("consultant", "Konsulent", consultant),
         "unit_id": unit_id or None,
         "contact_ids": _check_unit_and_contacts(company, unit_id, contact_ids),
-        "notes": rules.text(notes),
-        "agreed": rules.text(agreed),
-        "next_step": rules.text(next_step),
+        "notes": rules.clean_text(notes),
+        "agreed": rules.clean_text(agreed),
+        "next_step": rules.clean_text(next_step),
         "next_due": rules.parse_optional_date("next_due", next_due, "Frist"),
     }
     rules.check_next_step(values["next_step"], values["next_due"], visit_date)

@@ -37,7 +37,7 @@ def move_phase(store: Store, company_id: str, to: Any, changed_by: str, reason: 
     phases = PhaseRepository(store)
     with store.transaction():
         CompanyRepository(store).update(company.id, {"phase": target})
-        change_id = phases.record(company.id, company.phase, target, by, rules.text(reason), at)
+        change_id = phases.record(company.id, company.phase, target, by, rules.clean_text(reason), at)
     return next(p for p in phases.history(company.id) if p.id == change_id)
 
 

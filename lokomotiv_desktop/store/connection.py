@@ -22,7 +22,7 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
             from sqlcipher3 import dbapi2  # optional: encryption at rest
 
             conn = dbapi2.connect(str(path), isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA key = ?", (key,))  # noqa: must come before anything else
+            conn.execute("PRAGMA key = ?", (key,))  # must come before any other statement
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")

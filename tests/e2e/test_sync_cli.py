@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-
 BIN = Path(sys.executable).parent
 PASSWORD = "hemmelig-kode"
 CVR = "13748136"

@@ -33,7 +33,6 @@ from lokomotiv_desktop.sync.errors import SyncError
 from .harness import Server, fast_passwords, local_state, scope_of, server_state
 from .network import FaultyNetwork
 
-
 SOAK = os.environ.get("LOKOMOTIV_SOAK") == "1"
 SETTINGS = settings(
     max_examples=300 if SOAK else 10,

@@ -155,7 +155,7 @@ class VisitForm(ValidatedDialog):
         def next_step() -> None:
             # A step without a due date is wrong even while the visit's date is not valid.
             if "next_due" in parsed:
-                rules.check_next_step(rules.text(values["next_step"]), parsed["next_due"],
+                rules.check_next_step(rules.clean_text(values["next_step"]), parsed["next_due"],
                                       parsed.get("date") or date.min)
 
         found = self.collect([
