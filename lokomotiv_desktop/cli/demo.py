@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ..services.demo import load_demo
+from ..services.demo import DemoRefused, load_demo
 from ..store.database import Store
 from .common import EXIT_OK, fail
 
@@ -26,8 +26,11 @@ def run_demo(args, store: Store) -> int:
         print(f"\r{done:,} af {total:,} virksomheder".replace(",", "."), end="",
               file=sys.stderr, flush=True)
 
-    added = load_demo(store, companies=args.companies, seed=args.seed,
-                      progress=progress if sys.stderr.isatty() else None)
+    try:
+        added = load_demo(store, companies=args.companies, seed=args.seed,
+                          progress=progress if sys.stderr.isatty() else None)
+    except DemoRefused as exc:
+        return fail(str(exc))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"{added} demovirksomheder tilføjet til {store.path}.")

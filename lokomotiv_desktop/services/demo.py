@@ -141,19 +141,51 @@ class DemoGenerator:
                 "trusted": role in ("tr", "ambassadør")}
 
 
+DEMO_STATE_KEY = "demo"
+_ACTIVITY_COMPANIES = 120  # companies that get visits, tasks and sessions in the demo
+
+
+class DemoRefused(ValueError):
+    """Demo data would mix with real, shared data; the message says what to do instead."""
+
+
+def is_demo_store(store: Store) -> bool:
+    """A store with demo data never syncs: fake companies must not reach the shared store."""
+    return store.get_state(DEMO_STATE_KEY) == "1"
+
+
 def load_demo(store: Store, companies: int = 500, seed: int = 1,
-              progress: Callable[[int, int], None] | None = None) -> int:
-    """Adds `companies` demo companies to the store; returns how many were added."""
+              progress: Callable[[int, int], None] | None = None,
+              activity: bool = True) -> int:
+    """Adds `companies` demo companies (and some outreach activity) to the store and marks
+    it as a demo store; returns how many companies were added.
+
+    Demo rows leave no outbox entries: they are local to this laptop by design. A store
+    that has been connected to a shared store is refused (DemoRefused)."""
+    if store.get_state("server_url"):
+        raise DemoRefused(
+            "Demodata kan kun lægges i en lokal database, der aldrig har været forbundet til "
+            "et fælles lager. Brug en ny databasefil, fx: lokomotiv --db demo.db demo")
     taken = {r[0] for r in store.db.execute("SELECT cvr FROM company")}
     generator = DemoGenerator(seed, taken)
+    before = store.db.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
+    with store.transaction():
+        store.set_state(DEMO_STATE_KEY, "1")
     done = 0
     while done < companies:
         batch = list(generator.companies(min(_BATCH, companies - done)))
         with store.transaction():
             _write_batch(store, batch)
+            store.db.execute("DELETE FROM outbox WHERE seq > ?", [before])
         done += len(batch)
         if progress:
             progress(done, companies)
+    if activity:
+        from .demo_activity import add_demo_activity
+
+        add_demo_activity(store, min(companies, _ACTIVITY_COMPANIES), seed)
+        with store.transaction():
+            store.db.execute("DELETE FROM outbox WHERE seq > ?", [before])
     return done
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from lokomotiv_desktop.domain.company_rules import (
     clean_company_field,
     clean_contact_field,
@@ -10,7 +12,12 @@ from lokomotiv_desktop.domain.company_rules import (
     clean_production_unit_field,
 )
 from lokomotiv_desktop.paths import data_file
-from lokomotiv_desktop.services.demo import DemoGenerator, load_demo
+from lokomotiv_desktop.services.demo import (
+    DemoGenerator,
+    DemoRefused,
+    is_demo_store,
+    load_demo,
+)
 from lokomotiv_desktop.services.demo_data import demo_words
 from lokomotiv_desktop.store.companies import CompanyRepository
 
@@ -54,7 +61,41 @@ def test_load_demo_fills_the_store_with_searchable_companies(store):
         == store.db.execute("SELECT count(*) FROM production_unit").fetchone()[0]
     name = store.db.execute("SELECT name FROM company LIMIT 1").fetchone()[0]
     assert repo.search(name.split()[0])
-    assert store.pending_changes() > 120  # sync-ready: every row went through the outbox
+    # Demo rows are local by design: nothing queued for the shared store, and the store says
+    # it is a demo store (sync refuses to log in from it).
+    assert store.pending_changes() == 0
+    assert is_demo_store(store)
+
+
+def test_demo_gives_the_overview_real_work_around_today(store):
+    from datetime import timedelta
+
+    from lokomotiv_desktop.services import outreach
+
+    load_demo(store, companies=200, seed=2)
+    today = outreach.today_local()
+    data = outreach.overview(store, today=today)
+    open_tasks = outreach.tasks(store)
+    assert len(open_tasks) >= 100  # one next step per active company
+    assert data.overdue, "some follow-ups are overdue"
+    assert any(today <= t.item.due <= today + timedelta(days=7) for t in open_tasks)
+    assert data.reminder is not None
+    sessions = store.db.execute("SELECT count(*) FROM motivation_session").fetchone()[0]
+    changes = store.db.execute("SELECT count(*) FROM phase_change").fetchone()[0]
+    assert sessions > 10 and changes > 50
+    assert store.pending_changes() == 0
+
+
+def test_a_store_without_demo_data_is_not_a_demo_store(store):
+    assert not is_demo_store(store)
+
+
+def test_demo_is_refused_in_a_store_that_was_connected_to_a_shared_store(store):
+    with store.transaction():
+        store.set_state("server_url", "https://lager.example.dk")
+    with pytest.raises(DemoRefused, match="ny databasefil"):
+        load_demo(store, companies=5)
+    assert CompanyRepository(store).count() == 0 and not is_demo_store(store)
 
 
 def test_same_seed_same_data_and_no_duplicate_cvrs_on_a_second_load(store):
