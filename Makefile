@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench lint soak system-deps clean screenshots
+.PHONY: run test bench lint soak package clean
 
 $(STAMP): pyproject.toml
 	@bash packaging/bootstrap-system.sh app
@@ -34,6 +34,11 @@ bench: $(TESTSTAMP)
 
 soak: $(TESTSTAMP)
 	LOKOMOTIV_SOAK=1 $(PY) -m pytest -q tests/sync -k simulation -p no:xdist
+
+package: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN packaging/lokomotiv.spec
+	bash packaging/smoke-test.sh dist/lokomotiv/lokomotiv
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
