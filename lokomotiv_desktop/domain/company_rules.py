@@ -12,6 +12,7 @@ from .enums import ContactRole, EmployeeBand, Phase
 from .validation import (
     ValidationError,
     clean_text,
+    is_digits,
     optional,
     required_text,
     validate_cvr,
@@ -42,7 +43,7 @@ def parse_count(field: str, value: Any) -> int | None:
     text = str(value if value is not None else "").strip()
     if not text:
         return None
-    if not text.isdigit():
+    if not is_digits(text):
         raise ValidationError(field, f"Antal skal være et helt tal, fx 25: «{value}».")
     return int(text)
 
@@ -51,7 +52,7 @@ def parse_employee_band(value: Any) -> str | None:
     text = str(value if value is not None else "").strip()
     if not text:
         return None
-    if text.isdigit():
+    if is_digits(text):
         return EmployeeBand.for_count(int(text)).value
     normalised = text.replace(" ", "").replace("–", "-")
     for band in EmployeeBand:

@@ -21,7 +21,7 @@ class Phase(IntEnum):
     def parse(cls, text: str | int) -> Phase:
         """Accepts 1-5 or a phase name in any case, with or without Danish letters."""
         raw = str(text).strip()
-        if raw.isdigit() and 1 <= int(raw) <= 5:
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 5:
             return cls(int(raw))
         folded = _fold(raw)
         for phase, name in PHASE_NAMES.items():

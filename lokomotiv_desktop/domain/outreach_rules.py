@@ -15,10 +15,10 @@ from typing import Any
 import holidays
 
 from .outreach import KpiMeasure, MessengerRole, SessionFormat, VisitKind
-from .validation import ValidationError, clean_text, required_text  # noqa: F401 (re-exported for services)
+from .validation import ValidationError, clean_text, is_digits, required_text  # noqa: F401 (re-exported for services)
 
-_DANISH_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_DANISH_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
@@ -101,7 +101,7 @@ def parse_count(field: str, label: str, value: Any) -> int | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip()
-    if not text.isdigit():
+    if not is_digits(text):
         raise ValidationError(field, f"{label} skal være et helt tal (0 eller mere): «{value}».")
     return int(text)
 

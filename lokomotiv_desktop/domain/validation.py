@@ -22,6 +22,11 @@ class ValidationError(ValueError):
         self.message = message
 
 
+def is_digits(text: str) -> bool:
+    """0-9 only: str.isdigit() also accepts "²" and other scripts' digits."""
+    return bool(text) and text.isascii() and text.isdigit()
+
+
 def _digits(value: str) -> str:
     # People paste "13 74 81 36" or "1374-8136"; spaces and dashes carry no meaning.
     return re.sub(r"[\s\-.]", "", value or "")
@@ -54,7 +59,7 @@ def validate_pnr(value: str) -> str:
     digits = _digits(value)
     if not digits:
         raise ValidationError("pnr", "P-nummer mangler. Skriv de 10 cifre.")
-    if not digits.isdigit():
+    if not is_digits(digits):
         raise ValidationError("pnr", f"P-nummer må kun indeholde cifre: «{value}».")
     if len(digits) != 10:
         raise ValidationError(
@@ -65,7 +70,7 @@ def validate_pnr(value: str) -> str:
 
 def validate_postcode(value: str) -> str:
     digits = (value or "").strip()
-    if not re.fullmatch(r"\d{4}", digits):
+    if not re.fullmatch(r"[0-9]{4}", digits):
         raise ValidationError(
             "postcode", f"Postnummer skal være 4 cifre, fx 7100: «{value}» er ikke gyldigt."
         )
@@ -89,7 +94,7 @@ def validate_phone(value: str) -> str:
     if raw.startswith("0045"):
         raw = "+45" + raw[4:]
     national = raw[3:] if raw.startswith("+45") else raw
-    if not national.isdigit() or len(national) != 8:
+    if not is_digits(national) or len(national) != 8:
         raise ValidationError(
             "phone",
             f"Telefonnummer skal være 8 cifre, evt. med +45 foran: «{value}» er ikke gyldigt.",

@@ -108,7 +108,7 @@ def create_app(backend: Backend, min_schema: int = 1,
     @app.post(API_PREFIX + "/push", response_model=PushResponse)
     def push(body: PushRequest, who: Auth):
         try:
-            results = apply_push(backend, who, body.device_id, body.changes)
+            results = apply_push(backend, who, body.device_id, body.changes, body.cursor)
         except OutOfScope:
             with backend.write() as db:
                 append_audit(db, [(now_iso(), who.account, body.device_id, "push_refused",
@@ -124,7 +124,7 @@ def create_app(backend: Backend, min_schema: int = 1,
     def pull(who: Auth, since: Annotated[int, Query(ge=0)] = 0,
              limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT):
         with backend.read() as db:
-            items, next_seq, more = pull_page(db, since, limit, who.scopes)
+            items, next_seq, more = pull_page(db, since, limit, who.scopes, who.device_id)
         # Already plain JSON from the database: skip re-validating a big page.
         return JSONResponse({"items": items, "next": next_seq, "more": more})
 

@@ -18,6 +18,15 @@ class Db(ABC):
     @abstractmethod
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                    on_conflict: str = "") -> None:
+        """INSERT INTO `table` (`columns`) every row, then `on_conflict` (an ON CONFLICT
+        clause, may be empty). One executemany here; PostgreSQL overrides it with COPY."""
+        if rows:
+            self.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({placeholders(len(columns))}) {on_conflict}", rows)
+
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return [tuple(r) for r in self.execute(sql, params).fetchall()]
 

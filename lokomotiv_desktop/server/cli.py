@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Databasen er ikke oprettet. Kør først: lokomotiv-server init --db {args.db}",
                   file=sys.stderr)
             return 2
+        backend.init_schema()  # idempotent; brings a database of an older server up to date
         return {"serve": _serve, "adduser": _adduser, "revoke": _revoke}[args.command](
             backend, args)
     except AccountError as exc:

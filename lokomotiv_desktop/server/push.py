@@ -25,6 +25,7 @@ from .storage import (
     now_iso,
     save_applied,
     save_rows,
+    save_scope_moves,
 )
 
 _MESSAGES = {
@@ -43,16 +44,20 @@ class OutOfScope(Exception):
 
 
 class _Rejected(Exception):
-    def __init__(self, reason: str, message_key: str | None = None, **fmt: Any):
-        self.reason = reason
+    def __init__(self, reason: str, message_key: str | None = None, evict: bool = False,
+                 **fmt: Any):
+        self.reason, self.evict = reason, evict
         self.message = _MESSAGES[message_key or reason].format(**fmt)
 
 
 class _Batch:
     """The state of one push while it is applied: rows touched so far, seq, results."""
 
-    def __init__(self, db: Db, caller: Caller, changes: list[Change]):
+    def __init__(self, db: Db, caller: Caller, changes: list[Change], cursor: int | None):
         self.db, self.caller = db, caller
+        # The sender's pull cursor: it holds every row in its scope whose seq is <= cursor.
+        # None: the sender did not say, so its pulls leave nothing out.
+        self.cursor = cursor
         self.seq = SeqCounter(db)
         keys: set[Key] = {(c.table, c.row_id) for c in changes}
         for c in changes:
@@ -64,6 +69,7 @@ class _Batch:
         self.tombstones = load_tombstones(db, keys)
         self.applied = load_applied(db, [c.change_id for c in changes])
         self.dirty: dict[Key, RowState] = {}
+        self.moves: dict[tuple[str, str, str], int] = {}  # (table, id, old scope) -> seq
         self.device_owner: dict[str, str | None] = {}
         self.valid_stamps: set[str] = set()  # a batch repeats few distinct stamps
 
@@ -81,10 +87,18 @@ class _Batch:
             self.tombstones |= load_tombstones(self.db, [key])
         return self.rows[key]
 
-    def write(self, state: RowState) -> None:
+    def write(self, state: RowState, old_scope: str | None = None) -> None:
         state.seq = self.seq.next()
         self.rows[state.key] = state
         self.dirty[state.key] = state
+        if old_scope is not None and old_scope != state.scope:
+            self.moves[(state.table, state.id, old_scope)] = state.seq
+
+    def holds(self, state: RowState | None) -> bool:
+        """Whether the sender's replica has this stored state (or something newer)."""
+        if self.cursor is None:
+            return False
+        return state is None or state.seq <= self.cursor or state.echo == self.caller.device_id
 
     def owner_of(self, stamp: str) -> str | None:
         """The account whose device wrote a stamp (for 'who' in a conflict)."""
@@ -99,11 +113,12 @@ class _Batch:
 
 
 def apply_push(backend: Backend, caller: Caller, device_id: str,
-               changes: list[Change]) -> list[ChangeResult]:
+               changes: list[Change], cursor: int | None = None) -> list[ChangeResult]:
     """Applies a batch exactly once per change id. Raises OutOfScope (nothing written) when a
-    konsulent's batch lies entirely outside their municipalities."""
+    konsulent's batch lies entirely outside their municipalities. `cursor` is the sender's
+    pull cursor (None: unknown), which lets its next pull skip what it pushed."""
     with backend.write() as db:
-        batch = _Batch(db, caller, changes)
+        batch = _Batch(db, caller, changes, cursor)
         results: list[ChangeResult] = []
         fresh: list[tuple[str, str, str, str]] = []
         audit: list[tuple] = []
@@ -117,7 +132,8 @@ def apply_push(backend: Backend, caller: Caller, device_id: str,
                 result = _apply_one(batch, change)
             except _Rejected as rejected:
                 result = ChangeResult(change_id=change.change_id, status="rejected",
-                                      reason=rejected.reason, message=rejected.message)
+                                      reason=rejected.reason, message=rejected.message,
+                                      evict=rejected.evict)
             results.append(result)
             stored = batch.applied[change.change_id] = result.model_dump()
             fresh.append((change.change_id, caller.account, dumps(stored), now))
@@ -128,6 +144,7 @@ def apply_push(backend: Backend, caller: Caller, device_id: str,
                 and all(r.reason == "scope" for r in results)):
             raise OutOfScope()
         save_rows(db, list(batch.dirty.values()))
+        save_scope_moves(db, batch.moves)
         batch.seq.save(db)
         save_applied(db, fresh)
         append_audit(db, audit)
@@ -141,20 +158,27 @@ def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
         raise _Rejected("erased")
     current = batch.row(key)
     if current and not batch.caller.in_scope(current.scope):
-        raise _Rejected("scope")
+        raise _Rejected("scope", evict=True)  # e.g. moved away before the sender heard
     clocks = {f: change.clocks[f] for f in change.fields}
     merged = merge_change(current.values if current else {}, current.clocks if current else {},
                           change.fields, clocks, change.base)
     values = {**(current.values if current else {}), **merged.values}
     new_scope, parent_id = _resolve_scope(batch, spec, current, values, merged.values)
     if not batch.caller.in_scope(new_scope):
-        raise _Rejected("scope", "no_scope" if new_scope is None else None)
+        # A new row of another municipality (typically under a parent that moved away)
+        # exists nowhere else: the sender drops it too; its values wait in the inbox.
+        raise _Rejected("scope", "no_scope" if new_scope is None else None,
+                        evict=current is None and new_scope is not None)
     seq = None
     if merged.changed or current is None:
         state = RowState(change.table, change.row_id, values,
                          {**(current.clocks if current else {}), **merged.clocks},
                          new_scope, parent_id, 0)
-        batch.write(state)
+        # The sender already holds the result when it held the row before and every
+        # field it sent won; otherwise its next pull must bring the merged state.
+        if batch.holds(current) and all(state.clocks.get(f) == s for f, s in clocks.items()):
+            state.echo = batch.caller.device_id
+        batch.write(state, current.scope if current else None)
         seq = state.seq
         if current and current.scope != new_scope:
             _cascade_scope(batch, state)
@@ -221,6 +245,6 @@ def _cascade_scope(batch: _Batch, parent: RowState) -> None:
             child = batch.rows.get(key) or stored_child  # the batch holds the newest state
             if child.parent_id != node.id or child.scope == parent.scope:
                 continue
-            child.scope = parent.scope
-            batch.write(child)
+            old_scope, child.scope, child.echo = child.scope, parent.scope, None
+            batch.write(child, old_scope)
             pending.append(child)

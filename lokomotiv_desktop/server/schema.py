@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .backend import Backend, Db
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,11 +40,20 @@ CREATE TABLE IF NOT EXISTS row_state (
     scope TEXT,                              -- municipality code (own or inherited)
     parent_id TEXT,                          -- the parent fk value, for children and erasure
     seq {bigint} NOT NULL,
+    echo TEXT,                               -- device that wrote this state (skips its pull)
     PRIMARY KEY (tbl, id)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS row_state_seq ON row_state(seq);
 CREATE INDEX IF NOT EXISTS row_state_scope_seq ON row_state(scope, seq);
 CREATE INDEX IF NOT EXISTS row_state_parent ON row_state(parent_id);
+CREATE TABLE IF NOT EXISTS scope_move (       -- a row left a municipality: evict it there
+    tbl TEXT NOT NULL,
+    id TEXT NOT NULL,
+    old_scope TEXT NOT NULL,
+    seq {bigint} NOT NULL,                   -- the row's seq when it last left old_scope
+    PRIMARY KEY (tbl, id, old_scope)
+);
+CREATE INDEX IF NOT EXISTS scope_move_scope_seq ON scope_move(old_scope, seq);
 CREATE TABLE IF NOT EXISTS applied_change (
     change_id TEXT PRIMARY KEY,
     account TEXT NOT NULL,
@@ -77,7 +86,20 @@ CREATE TABLE IF NOT EXISTS audit (            -- append-only
 """
 
 
+# Statements that bring a database made by an older server up to SCHEMA_VERSION (tables
+# that are new in a version come from the CREATE ... IF NOT EXISTS above).
+_UPGRADES = {
+    2: ["ALTER TABLE row_state ADD COLUMN echo TEXT"],
+}
+
+
 def create_schema(db: Db, backend: Backend) -> None:
+    stored = db.one("SELECT value FROM server_meta WHERE key = 'schema'") \
+        if db.one(backend.table_exists_sql, ["server_meta"]) else None
+    if stored is not None:
+        for version in range(int(stored[0]) + 1, SCHEMA_VERSION + 1):
+            for statement in _UPGRADES.get(version, []):
+                db.execute(statement)
     ddl = _DDL.replace("{bigint}", backend.bigint).replace(
         "{autoincrement_pk}", backend.autoincrement_pk
     )
@@ -91,6 +113,7 @@ def create_schema(db: Db, backend: Backend) -> None:
         "ON CONFLICT (key) DO NOTHING",
         [str(SCHEMA_VERSION)],
     )
+    db.execute("UPDATE server_meta SET value = ? WHERE key = 'schema'", [str(SCHEMA_VERSION)])
 
 
 def is_initialized(db: Db, backend: Backend) -> bool:

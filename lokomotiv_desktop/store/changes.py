@@ -3,13 +3,17 @@ the same transaction as the data, so a rolled-back write leaves neither behind."
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections import deque
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from enum import Enum
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from uuid_utils import uuid7  # Rust: ~15x faster than uuid6, and bulk writes make millions
 
+from ..sync import clocks
 from ..sync.tables import SYNCED_TABLES
 
 if TYPE_CHECKING:
@@ -29,23 +33,21 @@ def plain(value: Any) -> Any:
     return value
 
 
-_compact_json = json.JSONEncoder(separators=(",", ":")).encode  # built once, not per row
-_SIMPLE = frozenset({str, int, float, type(None)})  # stored as they are (bool is not here)
-_json_string = json.encoder.encode_basestring_ascii  # the C escaper json.dumps itself uses
+_compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+# Values SQLite stores and json_object() writes back exactly as Python's json would read them
+# (bool binds as 0/1). Floats are not here: SQLite 3.40 renders them with 15 digits.
+_EXACT_IN_SQL = frozenset({str, int, bool, type(None)})
 
 
-def _object_encoder(columns: list[str]) -> Callable[[list[Any]], str]:
-    """Compact JSON of {column: value} for plain values, without building the dict: the
-    bulk paths encode one per row. Same text as ``_compact_json`` (a test holds them equal)."""
-    template = "{" + ",".join(_json_string(c).replace("%", "%%") + ":%s" for c in columns) + "}"
-
-    def encode(values: list[Any]) -> str:
-        return template % tuple([
-            _json_string(v) if type(v) is str else "null" if v is None
-            else int.__repr__(v) if type(v) is int else _compact_json(v)
-            for v in values])
-
-    return encode
+def _row_values(rows: list[Mapping[str, Any]], columns: list[str]) -> list[tuple]:
+    """Each row's values in column order (None where a row lacks a column)."""
+    if len(columns) > 1:
+        get = itemgetter(*columns)  # C speed; the bulk paths call this for every row
+        try:
+            return list(map(get, rows))
+        except KeyError:
+            pass
+    return [tuple(row.get(c) for c in columns) for row in rows]
 
 
 def utc_now() -> str:
@@ -57,6 +59,17 @@ class ChangeWriter:
 
     def __init__(self, store: Store):
         self._store = store
+        self._change_ids: deque[str] = deque()  # what lokomotiv_change_id() hands out
+        self._change_id_function = False
+
+    def _queue_change_ids(self, count: int) -> None:
+        if not self._change_id_function:
+            # Registered once: SQLite refuses to redefine a function while a statement is
+            # active, and a builtin popleft costs no Python frame per row.
+            self._db.conn.create_function("lokomotiv_change_id", 0, self._change_ids.popleft)
+            self._change_id_function = True
+        self._change_ids.clear()
+        self._change_ids.extend(new_id() for _ in range(count))
 
     @property
     def _db(self):
@@ -69,7 +82,7 @@ class ChangeWriter:
         self, table: str, rows: Iterable[Mapping[str, Any]], ids: list[str] | None = None,
         *, reindex: bool = True,
     ) -> list[str]:
-        """Bulk insert of new rows (the importer's path): one executemany per statement.
+        """Bulk insert of new rows (the importer's path): one statement per table.
 
         The columns are those of the first row. ``reindex=False`` is for a caller that
         writes the search rows of the companies concerned itself (``store.bulk``).
@@ -80,24 +93,42 @@ class ChangeWriter:
             return []
         ids = ids or [new_id() for _ in rows]
         columns = [c for c in rows[0] if c in spec.fields]
-        created = utc_now()
+        values = _row_values(rows, columns)
+        in_sql = _EXACT_IN_SQL.issuperset(map(type, chain.from_iterable(values)))
+        if not in_sql:
+            values = [tuple(map(plain, row)) for row in values]
         # One stamp for the whole batch: each row is new, so no two writes compare on it.
-        # The row and its outbox change share the one clocks string (equal for an insert).
-        clocks_json = _compact_json(dict.fromkeys(columns, self._store.clock.now()))
-        encode = _object_encoder(columns)
-        data, outbox = [], []
-        for row_id, row in zip(ids, rows, strict=True):
-            values = [row.get(c) for c in columns]
-            if not _SIMPLE.issuperset(map(type, values)):
-                values = [plain(v) for v in values]
-            data.append((row_id, *values, clocks_json))
-            outbox.append((new_id(), table, row_id, encode(values), clocks_json, "{}", created))
-        placeholders = ", ".join("?" * (len(columns) + 2))
+        # Compact clocks (sync/clocks.py): the outbox change stamps its fields, the row
+        # every column but those left at their default.
+        stamp = self._store.clock.now()
+        unwritten = [f for f in spec.all_fields if f not in columns]
+        row_clocks = _compact_json(clocks.compact(stamp, unwritten))
+        change_clocks = _compact_json(clocks.compact(stamp))
+        after_rowid = self._db.execute(
+            f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
         self._db.conn.executemany(
-            f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) VALUES ({placeholders})",
-            data,
+            f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) "
+            f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+            [(row_id, *row, row_clocks) for row_id, row in zip(ids, values, strict=True)],
         )
-        self._append_outbox(outbox)
+        created = utc_now()
+        if in_sql:
+            # The changes' JSON made by SQLite from the rows just written (new rowids follow
+            # the largest): no Python work per row but a change id from the iterator.
+            self._queue_change_ids(len(ids))
+            pairs = ", ".join(f"'{c}', {c}" for c in columns)  # registry names only
+            written = self._db.conn.execute(
+                "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
+                f"SELECT lokomotiv_change_id(), ?, id, json_object({pairs}), ?, '{{}}', ? "
+                f"FROM {table} WHERE rowid > ? ORDER BY rowid",
+                [table, change_clocks, created, after_rowid]).rowcount
+            if written != len(ids):  # only a bug could do this; the transaction rolls back
+                raise RuntimeError(f"{table}: {written} outbox rows for {len(ids)} new rows")
+        else:
+            self._append_outbox([
+                (new_id(), table, row_id, _compact_json(dict(zip(columns, row, strict=True))),
+                 change_clocks, "{}", created)
+                for row_id, row in zip(ids, values, strict=True)])
         if reindex:
             self._store.touched(table, ids)
         return ids
@@ -114,20 +145,20 @@ class ChangeWriter:
         ).fetchone()
         if row is None:
             raise LookupError(f"{table} {row_id} does not exist")
-        clocks = json.loads(row[0])
+        row_clocks = json.loads(row[0])
         changed = {
             c: plain(values[c]) for i, c in enumerate(columns) if plain(values[c]) != row[i + 1]
         }
         if not changed:
             return {}
         stamp = self._store.clock.now()
-        base = {c: clocks.get(c, "") for c in changed}
+        base = {c: clocks.field_stamp(row_clocks, c) for c in changed}
         new_clocks = {c: stamp for c in changed}
-        clocks.update(new_clocks)
+        row_clocks.update(new_clocks)  # explicit keys beside a "*", if there is one
         assignments = ", ".join(f"{c} = ?" for c in changed)
         self._db.execute(
             f"UPDATE {table} SET {assignments}, clocks = ? WHERE id = ?",
-            [*changed.values(), json.dumps(clocks, separators=(",", ":")), row_id],
+            [*changed.values(), json.dumps(row_clocks, separators=(",", ":")), row_id],
         )
         self._append_outbox([(
             new_id(), table, row_id, json.dumps(changed, separators=(",", ":")),

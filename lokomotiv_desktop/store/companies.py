@@ -170,6 +170,12 @@ class CompanyRepository:
         company table itself reads every wide row, ~0.1 s at 300 000."""
         return self.db.execute("SELECT count(*) FROM company_search").fetchone()[0]
 
+    def count_by_phase(self) -> dict[int, int]:
+        """Live companies per phase, from the search rows' phase index (milliseconds where
+        a list per phase takes half a second at 300 000)."""
+        return dict(self.db.execute(
+            "SELECT phase, count(*) FROM company_search GROUP BY phase").fetchall())
+
     def count_units(self) -> int:
         return self.db.execute(
             "SELECT count(*) FROM production_unit WHERE deleted = 0").fetchone()[0]

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..sync.clocks import field_stamp
 from ..sync.hlc import is_valid_stamp
 from ..sync.tables import SYNCED_TABLES
 from .changes import utc_now
@@ -171,4 +172,4 @@ def _current(store: Store, c: Conflict) -> tuple[Any, str]:
     row = store.db.execute(
         f"SELECT {c.field}, clocks FROM {c.table} WHERE id = ?", [c.row_id]
     ).fetchone()
-    return row[0], json.loads(row[1] or "{}").get(c.field, "")
+    return row[0], field_stamp(json.loads(row[1] or "{}"), c.field)

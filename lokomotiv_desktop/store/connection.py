@@ -27,6 +27,8 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")
         if not memory:
+            if not key:  # a new file only (SQLCipher keeps its cipher_page_size): 16 KiB
+                conn.execute("PRAGMA page_size = 16384")  # pages import ~10% faster
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")

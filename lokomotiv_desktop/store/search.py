@@ -228,18 +228,23 @@ class DocumentBuilder:
     cities, street names and company names repeat row after row; one builder per import."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
+        self._words = _WordsOf()
 
     def words(self, value: str) -> str:
-        if value.isdigit() and value.isascii():
-            return " " + value  # CVR, P-number, postcode: one word, nothing to fold
-        found = self._seen.get(value)
-        if found is None:
-            found = self._seen[value] = search_doc(value)
-        return found
+        return self._words[value]
 
     def __call__(self, parts: Iterable[str]) -> str:
-        return "".join(map(self.words, parts))
+        return "".join(map(self._words.__getitem__, parts))  # a dict hit stays in C
+
+
+class _WordsOf(dict):
+    """value -> its search_doc, computed on first use."""
+
+    def __missing__(self, value: str) -> str:
+        if value.isdigit() and value.isascii():
+            return " " + value  # one word, nothing to fold; CVR and P-numbers are not kept
+        found = self[value] = search_doc(value)
+        return found
 
 
 def add_new_companies(db, documents: dict[str, str], after_rowid: int) -> None:

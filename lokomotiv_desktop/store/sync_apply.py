@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..sync.clocks import expand
 from ..sync.hlc import is_valid_stamp
 from ..sync.merge import merge_change
 from ..sync.tables import SYNCED_TABLES, children_of
@@ -27,6 +28,8 @@ _CHUNK = 500  # SQLite's variable limit is far above this; keeps statements shor
 class ApplyResult:
     changed: int = 0  # rows inserted or updated
     erased: int = 0   # rows hard-deleted by erase items
+    evicted: int = 0  # rows deleted because they left this user's municipalities
+    refused: int = 0  # queued changes of evicted rows, filed in the conflict inbox
     skipped: int = 0  # tombstoned ids, unknown tables
 
 
@@ -45,8 +48,9 @@ def _chunks(ids: list[str]) -> Iterable[list[str]]:
 
 
 def apply_remote_rows(store: Store, items: Iterable[Any]) -> ApplyResult:
-    """Merges pulled items (``kind`` "row" or "erase") into the local store, in one
-    transaction (nested in the caller's if there is one)."""
+    """Merges pulled items (``kind`` "row", "erase" or "evict") into the local store, in
+    one transaction (nested in the caller's if there is one). Erasures and evictions go
+    first, rows after them: a row item always holds the row's whole current state."""
     result = ApplyResult()
     items = [_item(i) for i in items]
     with store.transaction():
@@ -57,6 +61,12 @@ def apply_remote_rows(store: Store, items: Iterable[Any]) -> ApplyResult:
             if item.get("kind", "row") == "erase":
                 result.erased += len(erase_local(store, *key))
                 tombstones.add(key)
+                continue
+            if item.get("kind") == "evict":
+                if item["table"] in SYNCED_TABLES:
+                    evicted, refused = evict_local(store, *key)
+                    result.evicted += len(evicted)
+                    result.refused += refused
                 continue
             if item["table"] not in SYNCED_TABLES or key in tombstones:
                 result.skipped += 1
@@ -87,41 +97,55 @@ def _apply_table(
 ) -> int:
     fields = SYNCED_TABLES[table].all_fields
     current = _current_rows(store, table, fields, [i["row_id"] for i in items])
-    touched: list[str] = []
+    # Writes are gathered per row and sent as a few executemany calls at the end.
+    new_rows: dict[str, dict[str, Any]] = {}
+    updates: dict[str, dict[str, Any]] = {}
+    valid: set[str] = set()  # a page repeats few distinct stamps
+    latest = ""
     for item in items:
         if (table, item["row_id"]) in tombstones:  # erased earlier in this same page
             continue
         # Only fields this version of the store knows (a newer server may send more), and
         # only stamped ones: a value without a valid clock cannot take part in the merge.
-        clocks = {f: s for f, s in item.get("clocks", {}).items()
-                  if f in fields and is_valid_stamp(s)}
+        clocks = {}
+        for f, stamp in item.get("clocks", {}).items():
+            if f in fields and (stamp in valid or is_valid_stamp(stamp)):
+                valid.add(stamp)
+                clocks[f] = stamp
+                latest = max(latest, stamp)
         values = {f: v for f, v in item.get("values", {}).items() if f in clocks}
-        for stamp in clocks.values():
-            store.clock.observe(stamp)
         row_values, row_clocks = current.get(item["row_id"], ({}, None))
-        merged = merge_change(row_values, row_clocks or {}, values, clocks)
+        merged = merge_change(row_values, expand(row_clocks or {}, fields), values, clocks)
         if not merged.changed:
             continue
         new_clocks = {**(row_clocks or {}), **merged.clocks}
-        if row_clocks is None:
-            columns = list(merged.values)
-            store.db.execute(
-                f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) "
-                f"VALUES ({', '.join('?' * (len(columns) + 2))})",
-                [item["row_id"], *merged.values.values(), _dumps(new_clocks)],
-            )
-        else:
-            assignments = ", ".join(f"{c} = ?" for c in merged.values)
-            store.db.execute(
-                f"UPDATE {table} SET {assignments}, clocks = ? WHERE id = ?",
-                [*merged.values.values(), _dumps(new_clocks), item["row_id"]],
-            )
+        pending = new_rows if row_clocks is None or item["row_id"] in new_rows else updates
+        pending.setdefault(item["row_id"], {}).update(merged.values, clocks=new_clocks)
         # Later items in the same page for the same row merge against this state.
         current[item["row_id"]] = ({**row_values, **merged.values}, new_clocks)
-        touched.append(item["row_id"])
+    if latest:
+        store.clock.observe(latest)  # stamps sort as (ms, counter): the newest is enough
+    for columns, rows in _grouped(new_rows).items():
+        store.db.conn.executemany(
+            f"INSERT INTO {table} (id, {', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * (len(columns) + 1))})", rows)
+    for columns, rows in _grouped(updates).items():
+        assignments = ", ".join(f"{c} = ?" for c in columns)
+        store.db.conn.executemany(
+            f"UPDATE {table} SET {assignments} WHERE id = ?", [(*r[1:], r[0]) for r in rows])
+    touched = [*new_rows, *updates]
     if touched:
         store.touched(table, touched)
     return len(touched)
+
+
+def _grouped(writes: dict[str, dict[str, Any]]) -> dict[tuple[str, ...], list[tuple]]:
+    """Row writes grouped by the columns they set: (id, *values) per row, clocks as JSON."""
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    for row_id, columns in writes.items():
+        columns["clocks"] = _dumps(columns["clocks"])
+        groups.setdefault(tuple(columns), []).append((row_id, *columns.values()))
+    return groups
 
 
 def _current_rows(
@@ -165,11 +189,44 @@ def erase_local(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:
     return erased
 
 
-def _erasure_set(store: Store, table: str, ids: list[str]) -> list[tuple[str, list[str]]]:
-    """The row and its personal descendants, parents first."""
+def evict_local(store: Store, table: str, row_id: str) -> tuple[list[tuple[str, str]], int]:
+    """A row that left this user's municipalities (pull item "evict"): hard-deletes it and
+    every row under it, WITHOUT a tombstone, since it may come back when it moves back.
+    Their queued changes could never be pushed now (the server refuses them: scope), so
+    each is dropped and filed in the conflict inbox as a refused change, never silently.
+    Returns the (table, id) pairs that existed locally and how many changes were filed."""
+    from .conflict_inbox import record_rejection  # conflict_inbox imports this module
+
+    evicted: list[tuple[str, str]] = []
+    refused = 0
+    with store.transaction():
+        for tbl, ids in _erasure_set(store, table, [row_id], personal_only=False):
+            for chunk in _chunks(ids):
+                marks = ", ".join("?" * len(chunk))
+                queued = store.db.execute(
+                    f"SELECT change_id, row_id, fields FROM outbox "
+                    f"WHERE tbl = ? AND row_id IN ({marks}) ORDER BY seq", [tbl, *chunk],
+                ).fetchall()
+                for change_id, queued_id, fields in queued:
+                    refused += record_rejection(store, change_id, tbl, queued_id,
+                                                json.loads(fields), "scope", _MOVED_AWAY)
+                store.db.execute(f"DELETE FROM outbox WHERE tbl = ? AND row_id IN ({marks})",
+                                 [tbl, *chunk])
+            evicted += [(tbl, i) for i in _delete_rows(store, tbl, ids)]
+    return evicted, refused
+
+
+_MOVED_AWAY = ("Rækken er flyttet til en kommune, du ikke har adgang til, så ændringen kunne "
+               "ikke sendes. Den er fjernet fra din computer.")
+
+
+def _erasure_set(store: Store, table: str, ids: list[str],
+                 personal_only: bool = True) -> list[tuple[str, list[str]]]:
+    """The row and its personal descendants (all of them: personal_only=False), parents
+    first."""
     found = [(table, ids)]
     for child in children_of(table):
-        if not child.personal or not child.parent:
+        if (personal_only and not child.personal) or not child.parent:
             continue
         fk = child.parent[0]
         child_ids: list[str] = []
@@ -179,7 +236,7 @@ def _erasure_set(store: Store, table: str, ids: list[str]) -> list[tuple[str, li
                 f"SELECT id FROM {child.name} WHERE {fk} IN ({marks})", chunk
             )]
         if child_ids:
-            found += _erasure_set(store, child.name, child_ids)
+            found += _erasure_set(store, child.name, child_ids, personal_only)
     return found
 
 

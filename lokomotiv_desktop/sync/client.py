@@ -20,8 +20,9 @@ from pydantic import ValidationError
 from ..store.changes import utc_now
 from ..store.conflict_inbox import record_conflict, record_rejection
 from ..store.migrations import LATEST as SCHEMA_VERSION
-from ..store.sync_apply import apply_remote_rows, erase_local
+from ..store.sync_apply import apply_remote_rows, erase_local, evict_local
 from . import errors
+from .clocks import expand
 from .errors import SyncError
 from .messages import (
     API_PREFIX,
@@ -92,6 +93,18 @@ def _parse(model, data: Any):
         raise SyncError(
             "server", f"Serverens svar kunne ikke forstås ({exc.error_count()} fejl)."
         ) from exc
+
+
+def _all_out_of_scope(changes: list[dict]) -> list[ChangeResult]:
+    """A push answered 403: every change lies outside this user's municipalities (e.g. rows
+    that moved away before this laptop heard of it) and the server wrote nothing. Each is
+    refused as in a mixed batch, so it lands in the conflict inbox instead of blocking the
+    outbox forever."""
+    return [ChangeResult(change_id=c["change_id"], status="rejected", reason="scope",
+                         message=_OUT_OF_SCOPE) for c in changes]
+
+
+_OUT_OF_SCOPE = "Rækken hører til en kommune, du ikke har adgang til."
 
 
 class SyncClient:
@@ -182,8 +195,9 @@ class SyncClient:
         total = self.store.pending_changes()
         if not total:
             return  # nothing to send: a sync with nothing to do is one pull request
-        after, done = 0, 0
+        after, done, retried = 0, 0, False
         while True:
+            batch_start = after
             rows = db.execute(
                 "SELECT seq, change_id, tbl, row_id, fields, clocks, base FROM outbox "
                 "WHERE seq > ? ORDER BY seq LIMIT ?", [after, self.push_batch],
@@ -195,10 +209,25 @@ class SyncClient:
                 "change_id": r[1], "table": r[2], "row_id": r[3], "fields": json.loads(r[4]),
                 "clocks": json.loads(r[5]), "base": json.loads(r[6]),
             } for r in rows]
-            answer = _parse(PushResponse, self._call("POST", "/push", json={
-                "device_id": self.store.device_id, "changes": changes,
-            }))
-            self._settle(changes, answer.results, report)
+            for change in changes:  # locally compact, explicit on the wire (sync/clocks.py)
+                change["clocks"] = expand(change["clocks"], change["fields"])
+            try:
+                results = _parse(PushResponse, self._call("POST", "/push", json={
+                    "device_id": self.store.device_id, "changes": changes,
+                    "cursor": self.cursor(),  # so the next pull skips what this push settles
+                })).results
+            except SyncError as exc:
+                if exc.status != 403:
+                    raise
+                if not retried:
+                    # Rows may have moved out of this user's municipalities: a pull evicts
+                    # them (filing their queued changes in the inbox), then try again.
+                    retried = True
+                    self._pull(report, progress)
+                    after = batch_start
+                    continue
+                results = _all_out_of_scope(changes)
+            self._settle(changes, results, report)
             done += len(rows)
             if progress:
                 progress("push", done, total)
@@ -207,12 +236,23 @@ class SyncClient:
         """Drops answered changes from the outbox and files conflicts and refusals, in one
         transaction. A change without an answer stays queued and is sent again."""
         sent = {c["change_id"]: c for c in changes}
+        settled: list[tuple[str]] = []
         with self.store.transaction():
             for result in results:
                 change = sent.pop(result.change_id, None)
                 if change is None:
                     continue  # not ours to settle (a confused server): ignore it
+                settled.append((result.change_id,))
                 if result.status == "rejected":
+                    if result.evict:
+                        # The row is outside this user's municipalities now: drop it here
+                        # (after filing this change), as a pull's evict item would.
+                        report.rejected += record_rejection(
+                            self.store, result.change_id, change["table"], change["row_id"],
+                            change["fields"], "scope", result.message or _OUT_OF_SCOPE)
+                        report.rejected += evict_local(
+                            self.store, change["table"], change["row_id"])[1]
+                        continue
                     if result.reason == "erased":
                         # Erased on the server (maybe before this laptop ever pushed it):
                         # it must go here too, with whatever else is queued for it.
@@ -234,8 +274,7 @@ class SyncClient:
                             mine=mine, theirs=theirs, mine_stamp=mine_stamp,
                             theirs_stamp=theirs_stamp, theirs_by=c.other_user,
                         )
-                self.store.db.execute("DELETE FROM outbox WHERE change_id = ?",
-                                      [result.change_id])
+            self.store.db.conn.executemany("DELETE FROM outbox WHERE change_id = ?", settled)
 
     def _pull(self, report: SyncReport, progress: Progress | None) -> None:
         while True:
@@ -247,7 +286,8 @@ class SyncClient:
                 applied = apply_remote_rows(self.store, page.items)
                 if page.next > cursor:  # cursors never go backwards
                     self.store.set_state("cursor", str(page.next))
-            report.pulled += applied.changed + applied.erased
+            report.pulled += applied.changed + applied.erased + applied.evicted
+            report.rejected += applied.refused
             if progress:
                 progress("pull", report.pulled, None)
             if not page.more or page.next <= cursor:

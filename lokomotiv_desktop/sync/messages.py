@@ -84,6 +84,9 @@ class Change(Message):
 class PushRequest(Message):
     device_id: DeviceId
     changes: list[Change] = Field(max_length=MAX_PUSH_BATCH)
+    # The sender's pull cursor: rows it provably holds after this push are left out of its
+    # next pull (absent: nothing is left out).
+    cursor: int | None = Field(default=None, ge=0)
 
 
 class FieldConflictOut(Message):
@@ -103,6 +106,9 @@ class ChangeResult(Message):
     message: str | None = None  # Danish explanation when rejected
     seq: int | None = None      # server seq of the row after this change (None if unchanged)
     conflicts: list[FieldConflictOut] = Field(default_factory=list)
+    # Rejected "scope" because the row (or a new row's parent) now lies outside the sender's
+    # municipalities: drop the local copy, as a pull's "evict" item would.
+    evict: bool = False
 
 
 class PushResponse(Message):
@@ -111,10 +117,11 @@ class PushResponse(Message):
 
 class PullItem(Message):
     seq: int
-    kind: Literal["row", "erase"]
+    # row: merge it; erase: GDPR, delete for good; evict: left your scope, delete locally.
+    kind: Literal["row", "erase", "evict"]
     table: str
     row_id: str
-    # kind "row": the full current state; kind "erase": both empty.
+    # kind "row": the full current state; "erase" and "evict": both empty.
     values: dict[str, JsonScalar] = Field(default_factory=dict)
     clocks: dict[str, str] = Field(default_factory=dict)
 

@@ -3,7 +3,12 @@ stores driven by `sync.client.SyncClient`, on SQLite and (when installed) Postgr
 
 - push 10 000 changes from one laptop + pull them on another, against inserting the same
   rows straight into the server's database (target 3 s);
-- a sync round with nothing to do, against one authenticated GET /status (target 50 ms).
+- a sync round with nothing to do, against one authenticated GET /status (target 50 ms);
+- the client's peak memory pulling 100 000 changes against pulling 50 000 (paged: flat,
+  target 1.2x), each in a fresh child process (VmHWM); 10 000 and an idle client shown
+  too. 10 000 -> 100 000 alone reads ~1.3x: the local store's page cache (cache_size
+  32 MB, a fixed bound) fills until the file outgrows it (~13 MB at 10 000 rows, ~60 MB at
+  50 000); from there on nothing grows with the number of rows pulled.
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import time
 from contextlib import contextmanager
@@ -23,6 +29,7 @@ from lokomotiv_desktop.server.storage import RowState, save_rows
 from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.sync.client import SyncClient
 
+from .bench_memory import _PEAK
 from .fixtures import company_rows
 
 CHANGES = 10_000
@@ -30,6 +37,24 @@ NOOP_ROUNDS = 20
 TARGET_S = "<= 3"
 NOOP_TARGET_MS = "<= 50"
 PASSWORD = "bench-password"
+MEMORY_SIZES = (10_000, 50_000, 100_000)
+MEMORY_TARGET = "<= 1.2x"
+
+# A laptop's client in its own process: logs in, then pulls everything (or only asks the
+# status: the idle figure); prints its peak RSS in MB.
+_CLIENT = """
+import sys
+from lokomotiv_desktop.store import Store
+from lokomotiv_desktop.sync.client import SyncClient
+store_path, address, password, expected = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+store = Store(store_path)
+client, _ = SyncClient.login(store, address, "bench", password)
+if expected:
+    report = client.sync_once()
+    assert report.ok and report.pulled == expected, report
+else:
+    client.status()
+"""
 
 
 @contextmanager
@@ -73,9 +98,40 @@ def _direct_insert_seconds(url: str, rows: list[dict]) -> float:
         started = time.perf_counter()
         with backend.write() as db:
             save_rows(db, states)
+            db.execute("UPDATE server_meta SET value = ? WHERE key = 'seq'", [str(len(rows))])
         return time.perf_counter() - started
     finally:
         backend.close()
+
+
+def _client_peak_mb(folder: Path, address: str, expected: int, name: str) -> float:
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(_CLIENT) + _PEAK, str(folder / f"{name}.db"),
+         address, PASSWORD, str(expected)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"client {name} failed: {result.stderr[-2000:]}")
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def _measure_pull_memory(report, folder: Path) -> None:
+    """Peak RSS of a fresh client pulling 10 000, 50 000, 100 000 changes (SQLite server)."""
+    rows = [company for company, _, _ in company_rows(max(MEMORY_SIZES))]
+    peaks: dict[int, float] = {}
+    idle = 0.0
+    for size in MEMORY_SIZES:
+        url = f"sqlite:///{folder / f'memory{size}.db'}"
+        _prepare(url)
+        _direct_insert_seconds(url, rows[:size])
+        with _server(url) as address:
+            if not idle:
+                idle = _client_peak_mb(folder, address, 0, "idle")
+            peaks[size] = _client_peak_mb(folder, address, size, f"pull{size}")
+    small, middle, large = MEMORY_SIZES
+    report(f"sync: client peak RSS pulling {large:,} changes", peaks[large], "MB",
+           peaks[middle], f"the same client pulling {middle:,}; {small:,}: {peaks[small]} MB, "
+           f"idle: {idle} MB", MEMORY_TARGET)
 
 
 def _measure(report, label: str, server_url: str, baseline_url: str, folder: Path) -> None:
@@ -121,6 +177,8 @@ def run(report) -> None:
         (root / "sqlite").mkdir()
         _measure(report, "SQLite", f"sqlite:///{root / 'shared.db'}",
                  f"sqlite:///{root / 'direct.db'}", root / "sqlite")
+        (root / "memory").mkdir()
+        _measure_pull_memory(report, root / "memory")
     _run_postgres(report)
 
 

@@ -19,7 +19,7 @@ from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store.migrations import LATEST
 from lokomotiv_desktop.store.reference import load_municipalities
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: compact insert clocks and 16 KiB pages (what new stores get)
 CACHE_DIR = Path(os.environ.get("LOKOMOTIV_BENCH_CACHE", Path(tempfile.gettempdir())))
 
 TRADES = [

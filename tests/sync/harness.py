@@ -90,11 +90,13 @@ def local_state(store) -> dict[tuple[str, str], tuple[dict, dict]]:
     """Every synced row of a store, as (values of its stamped fields, clocks)."""
     import json
 
+    from lokomotiv_desktop.sync.clocks import expand
+
     rows = {}
     for name, spec in SYNCED_TABLES.items():
         columns = spec.all_fields
         for row in store.db.execute(f"SELECT id, clocks, {', '.join(columns)} FROM {name}"):
-            clocks = json.loads(row[1])
+            clocks = expand(json.loads(row[1]), columns)  # locally it may be compact
             values = dict(zip(columns, row[2:], strict=True))
             rows[(name, row[0])] = ({f: values[f] for f in clocks}, clocks)
     return rows

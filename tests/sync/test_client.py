@@ -81,6 +81,7 @@ def test_concurrent_edit_lands_in_the_inbox_and_both_converge(server, stores):
     ca.sync_once()
     cb.sync_once()
     rename(a, cid, "Annas navn")
+    time.sleep(0.003)  # in the same millisecond the device ids would decide the winner
     rename(b, cid, "Bos navn")  # b's write is later: it wins
     assert ca.sync_once().ok
     report = cb.sync_once()

@@ -7,6 +7,7 @@ import pytest
 
 from lokomotiv_desktop.store import conflict_inbox as inbox
 from lokomotiv_desktop.store.sync_apply import apply_remote_rows, erase_local
+from lokomotiv_desktop.sync.clocks import field_stamp
 from lokomotiv_desktop.sync.hlc import make_stamp
 
 FAR = 9_000_000_000_000  # a remote stamp far in the future of the local clock
@@ -25,7 +26,7 @@ def company(store):
 def field_state(store, row_id, field="name"):
     row = store.db.execute(f"SELECT {field}, clocks FROM company WHERE id = ?",
                            [row_id]).fetchone()
-    return row[0], json.loads(row[1])[field]
+    return row[0], field_stamp(json.loads(row[1]), field)
 
 
 def outbox_values(store):

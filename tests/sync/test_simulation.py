@@ -28,6 +28,7 @@ from hypothesis.stateful import (
 
 from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store import conflict_inbox as inbox
+from lokomotiv_desktop.sync.clocks import expand
 from lokomotiv_desktop.sync.errors import SyncError
 
 from .harness import Server, fast_passwords, local_state, scope_of, server_state
@@ -74,15 +75,17 @@ class Laptop:
     def new_edits(self) -> list[dict]:
         """Outbox rows written since the last call: every local edit, as the model sees it."""
         rows = self.store.db.execute(
-            "SELECT seq, tbl, row_id, fields, clocks, base FROM outbox WHERE seq > ? "
-            "ORDER BY seq", [self.seen_outbox]).fetchall()
+            "SELECT seq, tbl, row_id, fields, clocks, base, change_id FROM outbox "
+            "WHERE seq > ? ORDER BY seq", [self.seen_outbox]).fetchall()
         if rows:
             self.seen_outbox = rows[-1][0]
         edits = []
-        for _, table, row_id, fields, clocks, base in rows:
-            fields, clocks, base = json.loads(fields), json.loads(clocks), json.loads(base)
+        for _, table, row_id, fields, clocks, base, change_id in rows:
+            fields, base = json.loads(fields), json.loads(base)
+            clocks = expand(json.loads(clocks), fields)  # an insert's may be compact
             edits += [{"key": (table, row_id), "field": f, "value": v, "stamp": clocks[f],
-                       "base": base.get(f, "")} for f, v in fields.items()]
+                       "base": base.get(f, ""), "change_id": change_id}
+                      for f, v in fields.items()]
         return edits
 
 
@@ -134,6 +137,19 @@ def make_machine(backend_url):
                 new = {"name": NAMES[value], "city": CITIES[value % 3], "phase": value + 1}
                 self._write(laptop, lambda ch: ch.update(
                     "company", ids[pick % len(ids)], {field: new[field]}))
+
+        @rule(i=st.integers(0, 4), pick=st.integers(0, 99))
+        def move_company(self, i, pick):
+            """To the other municipality: its consultants get it, the old ones evict it."""
+            laptop = self._laptop(i)
+            ids = laptop.ids("company")
+            if ids and len(laptop.scope) > 1:
+                row_id = ids[pick % len(ids)]
+                [now] = laptop.store.db.execute(
+                    "SELECT municipality_code FROM company WHERE id = ?", [row_id]).fetchone()
+                target = next(m for m in laptop.scope if m != now)
+                self._write(laptop, lambda ch: ch.update(
+                    "company", row_id, {"municipality_code": target}))
 
         @rule(i=st.integers(0, 4), pick=st.integers(0, 99), restore=st.booleans())
         def delete_or_restore_company(self, i, pick, restore):
@@ -230,6 +246,12 @@ def make_machine(backend_url):
             self._check_replicas(rows, erased)
             self._check_edits(rows, erased)
 
+        def _refused(self) -> set[str]:
+            """Change ids the server refused because the row had left the sender's scope."""
+            return {c.mine_stamp for lap in self.laptops
+                    for c in inbox.list_conflicts(lap.store, include_resolved=True)
+                    if c.rejected and c.theirs_by == "scope"}
+
         def _conflict_count(self) -> int:
             return sum(len(inbox.list_conflicts(lap.store, True)) for lap in self.laptops)
 
@@ -242,22 +264,28 @@ def make_machine(backend_url):
                             if laptop.everything or scope_of(rows, key) in laptop.scope}
                 assert local == expected, f"{laptop.name} differs from the server"
                 assert not set(local) & erased, "an erased row came back"
-            created = {e["key"] for e in self.edits if e["base"] == "" and e["field"] in (
-                "cvr", "company_id")}
-            assert set(rows) == created - erased, "rows lost or duplicated on the server"
+            creations = [e for e in self.edits
+                         if e["base"] == "" and e["field"] in ("cvr", "company_id")]
+            created = {e["key"] for e in creations}
+            # A row made under a company that had just moved out of the maker's scope is
+            # refused (and sits in the maker's inbox, checked in _check_edits).
+            refused = {e["key"] for e in creations if e["change_id"] in self._refused()}
+            assert set(rows) == created - erased - refused, \
+                "rows lost or duplicated on the server"
 
         def _check_edits(self, rows, erased):
             in_inboxes = set()
             for laptop in self.laptops:
                 for c in inbox.list_conflicts(laptop.store, include_resolved=True):
                     in_inboxes.update({c.mine_stamp, c.theirs_stamp})
-                    assert not c.rejected or c.theirs_by == "erased", c
+                    # Refused only when erased, or moved out of the sender's scope.
+                    assert not c.rejected or c.theirs_by in ("erased", "scope"), c
             by_field: dict[tuple, list[dict]] = {}
             for e in self.edits:
                 by_field.setdefault((e["key"], e["field"]), []).append(e)
             for e in self.edits:
-                if e["key"] in erased:
-                    continue
+                if e["key"] in erased or e["change_id"] in in_inboxes:
+                    continue  # gone for good, or refused and filed in the sender's inbox
                 others = by_field[(e["key"], e["field"])]
                 won = rows[e["key"]][1].get(e["field"]) == e["stamp"]
                 # Overwritten by someone who had seen it: an ordinary edit, not a loss.

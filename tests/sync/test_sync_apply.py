@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 
 from lokomotiv_desktop.store.sync_apply import apply_remote_rows, erase_local, is_erased
+from lokomotiv_desktop.sync.clocks import expand
 from lokomotiv_desktop.sync.hlc import make_stamp
+from lokomotiv_desktop.sync.tables import SYNCED_TABLES
 
 
 def stamp(ms: int, device: str = "remote") -> str:
@@ -19,7 +21,8 @@ def row_item(table, row_id, values, ms, device="remote"):
 def company(store, row_id):
     row = store.db.execute("SELECT name, city, deleted, clocks FROM company WHERE id = ?",
                            [row_id]).fetchone()
-    return row and (row[0], row[1], row[2], json.loads(row[3]))
+    return row and (row[0], row[1], row[2],
+                    expand(json.loads(row[3]), SYNCED_TABLES["company"].all_fields))
 
 
 def search_ids(store, word):

@@ -151,3 +151,22 @@ def test_optional_keeps_empty_as_none_and_validates_the_rest():
     assert optional(validate_phone, "75123456") == "+4575123456"
     with pytest.raises(ValidationError):
         optional(validate_phone, "123")
+
+
+@pytest.mark.parametrize("validator, value", [
+    (validate_pnr, "000000000²"),
+    (validate_pnr, "١٢٣٤٥٦٧٨٩٠"),          # Arabic-Indic digits
+    (validate_postcode, "٧١٠٠"),
+    (validate_phone, "7512345²"),
+])
+def test_digits_from_other_scripts_are_refused_with_a_message(validator, value):
+    # str.isdigit() accepts these, and int() of "²" crashes: the user gets a message instead.
+    with pytest.raises(ValidationError):
+        validator(value)
+
+
+def test_counts_with_superscript_digits_are_a_validation_error_not_a_crash():
+    from lokomotiv_desktop.domain.company_rules import parse_count
+
+    with pytest.raises(ValidationError, match="helt tal"):
+        parse_count("employees", "2²")
