@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import APP_AUTHOR, APP_NAME
 from ..store import Store
-from .dialogs.demo_offer import DemoOffer
 from .i18n import install_translators, saved_language
 from .icons import icon
 from .main_window import MainWindow
 from .tasks import TaskRunner
 
-# The start-up benchmark sets this: print "ready" once the list shows its first rows, quit.
+# The start-up benchmark sets this: print "ready" once the window is painted and the list
+# has its first rows, then quit.
 EXIT_WHEN_READY = "LOKOMOTIV_EXIT_WHEN_READY"
 
 
@@ -46,6 +46,8 @@ def build_window(store: Store, runner: TaskRunner, offer_demo: bool = True) -> M
     window.show()
     window.start()
     if offer_demo and window.repository.count() == 0:
+        from .dialogs.demo_offer import DemoOffer  # the first start only
+
         window.demo_offer = DemoOffer(store, runner, window.data_changed.emit, window)
         window.demo_offer.open()
     return window
@@ -60,15 +62,33 @@ def run(db_path: Path) -> int:
     exit_when_ready = os.environ.get(EXIT_WHEN_READY) == "1"
     window = build_window(store, runner, offer_demo=not exit_when_ready)
     if exit_when_ready:
-        def ready() -> None:
-            print("ready", flush=True)
-            QTimer.singleShot(0, app.quit)
-
-        # Once the rowids are in, the view paints its first rows in this event loop turn.
-        window.companies.model.rows_shown.connect(lambda: QTimer.singleShot(0, ready))
+        _exit_when_ready(app, window)
     try:
         return app.exec()
     finally:
         window.close()
         runner.shutdown(wait=True)
         store.close()
+
+
+def _exit_when_ready(app: QApplication, window: MainWindow) -> None:
+    """Ready = the window is visible and has been painted, and the companies list has its
+    first page (rows, unless the store is empty): checked at the paint's ``first_shown``
+    and at the list's ``rows_shown``, whichever comes last."""
+    seen = {"rows": False, "printed": False}
+
+    def check() -> None:
+        if seen["rows"] and window.isVisible() and window.painted and not seen["printed"]:
+            seen["printed"] = True
+            QTimer.singleShot(0, ready)  # once this event's own handling is through
+
+    def rows_in() -> None:
+        seen["rows"] = True
+        check()
+
+    def ready() -> None:
+        print("ready", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    window.first_shown.connect(check)
+    window.companies.model.rows_shown.connect(rows_in)

@@ -4,21 +4,26 @@ actions New visit (Ctrl+Shift+V), New session (Ctrl+Shift+M) and Export calendar
 
 ``install_outreach_ui(window)`` is the one entry point; the main window calls it at the end
 of its ``__init__``. The controller it makes lives as ``window.outreach``.
+
+Oversigt is the home page and is built at once; Faser and Møder are built on their first
+visit (``board`` and ``meetings`` build them when code asks), and the forms load when one
+is opened: the window shows without paying for them.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
-from .dialogs.calendar_export import export_calendar
-from .dialogs.quick_search import QuickSearch
-from .dialogs.session_form import SessionForm
-from .dialogs.visit_form import VisitForm
 from .models.outreach_lists import COMPANY_ID_ROLE
-from .pages.meetings_page import MeetingsPage
 from .pages.overview_page import OverviewPage
-from .pages.phase_board import PhaseBoardPage
+
+if TYPE_CHECKING:
+    from .dialogs.quick_search import QuickSearch
+    from .pages.meetings_page import MeetingsPage
+    from .pages.phase_board import PhaseBoardPage
 
 REMINDER_MS = 20_000
 
@@ -33,31 +38,51 @@ class OutreachController(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        store, runner = window.store, window.runner
-        self.overview = OverviewPage(store, runner)
-        self.board = PhaseBoardPage(store, runner)
-        self.meetings = MeetingsPage(store, runner)
+        self.overview = OverviewPage(window.store, window.runner)
         self.form = None  # the visit or session form open from the window, if any
         self.picker: QuickSearch | None = None
         window.add_page("overview", self.tr("Overview"), self.overview)
-        window.add_page("phases", self.tr("Phases"), self.board)
-        window.add_page("meetings", self.tr("Meetings"), self.meetings)
+        window.add_page("phases", self.tr("Phases"), self._build_board)
+        window.add_page("meetings", self.tr("Meetings"), self._build_meetings)
         window.show_page("overview")
 
-        for page in (self.overview, self.board, self.meetings):
-            page.open_company.connect(window.open_company)
-        for page in (self.overview, self.board):
-            page.changed.connect(window.data_changed)
+        self.overview.open_company.connect(window.open_company)
+        self.overview.changed.connect(window.data_changed)
         window.data_changed.connect(self.reload)
         self.overview.reminder.connect(self._remind)
-        self.meetings.edit_visit.connect(lambda company, visit: self.open_visit(company, visit))
-        self.meetings.edit_session.connect(
-            lambda company, session: self.open_session(company, session))
-        self.meetings.new_visit.connect(self.new_visit)
-        self.meetings.new_session.connect(self.new_session)
         self._add_actions()
-        # After window.start() has queued the company list: the pages load right behind it.
-        QTimer.singleShot(0, self.reload)
+        # start() queues the list's first page, then this: the home page's data.
+        window.started.connect(self.reload)
+
+    @property
+    def board(self) -> PhaseBoardPage:
+        return self.window.page("phases")
+
+    @property
+    def meetings(self) -> MeetingsPage:
+        return self.window.page("meetings")
+
+    def _build_board(self) -> PhaseBoardPage:
+        from .pages.phase_board import PhaseBoardPage
+
+        board = PhaseBoardPage(self.window.store, self.window.runner)
+        board.open_company.connect(self.window.open_company)
+        board.changed.connect(self.window.data_changed)
+        board.reload()
+        return board
+
+    def _build_meetings(self) -> MeetingsPage:
+        from .pages.meetings_page import MeetingsPage
+
+        meetings = MeetingsPage(self.window.store, self.window.runner)
+        meetings.open_company.connect(self.window.open_company)
+        meetings.edit_visit.connect(lambda company, visit: self.open_visit(company, visit))
+        meetings.edit_session.connect(
+            lambda company, session: self.open_session(company, session))
+        meetings.new_visit.connect(self.new_visit)
+        meetings.new_session.connect(self.new_session)
+        meetings.reload()
+        return meetings
 
     def _add_actions(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Outreach"))
@@ -77,9 +102,12 @@ class OutreachController(QObject):
             self.actions[key] = action
 
     def reload(self) -> None:
+        """The pages built so far; a page built later loads as it is built."""
         self.overview.reload()
-        self.board.reload()
-        self.meetings.reload()
+        for key in ("phases", "meetings"):
+            page = self.window.built_page(key)
+            if page is not None:
+                page.reload()
 
     def _remind(self, message: str) -> None:
         self.window.statusBar().showMessage(message, REMINDER_MS)
@@ -109,6 +137,8 @@ class OutreachController(QObject):
             then(company_id)
             return
         # No company in front: pick one as with Ctrl+K, then open the form.
+        from .dialogs.quick_search import QuickSearch
+
         self.picker = QuickSearch(self.window.repository, self.window)
         self.picker.setWindowTitle(self.tr("Which company?"))
         self.picker.company_chosen.connect(then)
@@ -129,11 +159,15 @@ class OutreachController(QObject):
 
     def open_visit(self, company_id: str, visit_id: str | None = None) -> None:
         if self.form is None:
+            from .dialogs.visit_form import VisitForm
+
             self._show(VisitForm(self.window.store, self.window.runner, company_id, visit_id,
                                  self.window))
 
     def open_session(self, company_id: str, session_id: str | None = None) -> None:
         if self.form is None:
+            from .dialogs.session_form import SessionForm
+
             self._show(SessionForm(self.window.store, self.window.runner, company_id,
                                    session_id, self.window))
 
@@ -156,6 +190,8 @@ class OutreachController(QObject):
 
     # -- calendar ---------------------------------------------------------------------------------
     def export_calendar(self) -> None:
+        from .dialogs.calendar_export import export_calendar
+
         consultant = (self.window.store.get_state("user") or "").strip()
         if not consultant:
             names = self.window.repository.consultants()

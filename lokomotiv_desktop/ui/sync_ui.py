@@ -11,20 +11,26 @@ server that does not answer (connect timeout 5 s, read timeout 30 s). So each ro
 with a probe (``GET /status``, no store access) on a separate network runner; only when the
 server answers is the round queued on the DB worker, where it then takes one short exchange.
 An unreachable server therefore never holds up saves or list loading.
+
+Start-up. The status widget and the menu are there from the start; the page is built on its
+first visit, the controller reads its first status once the window has painted, and the
+sync client (httpx, pydantic, keyring) loads with the first round, not with the window.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..services.sync import NotLoggedIn, SyncService, SyncStatus
-from ..sync.client import SyncClient, SyncReport
-from ..sync.errors import SyncError
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..sync.client import SyncReport
 
 AUTO_SYNC_INTERVAL_MS = 5 * 60 * 1000  # while the server answers
 MAX_BACKOFF_MS = 60 * 60 * 1000  # at most an hour between tries while it does not
@@ -93,6 +99,8 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """The first status read; then a sync shortly after when logged in."""
+        if self._closed:
+            return
         self.runner.run(self.service.status, on_done=self._first_status, cancellable=True)
 
     def _first_status(self, status: SyncStatus) -> None:
@@ -157,6 +165,9 @@ class SyncController(QObject):
 
     def _failed(self, error: BaseException) -> None:
         """The probe or the round raised (the round itself reports its errors instead)."""
+        from ..sync.client import SyncReport
+        from ..sync.errors import SyncError
+
         if self._closed:
             return
         if isinstance(error, NotLoggedIn):
@@ -229,6 +240,8 @@ class SyncController(QObject):
 def _probe(service: SyncService, server_url: str | None) -> None:
     """Network runner: does the server answer this token? Touches no store data (the
     client only keeps a reference to the store until a round runs)."""
+    from ..sync.client import SyncClient
+
     token = service.tokens.get(server_url) if server_url else None
     if not token:
         raise NotLoggedIn()
@@ -258,7 +271,6 @@ class _CloseWatcher(QObject):
 
 def install_sync_ui(window, service: SyncService | None = None) -> SyncController:
     """Adds sync to the main window; ``window.sync`` is the controller afterwards."""
-    from .pages.sync_page import SyncPage
     from .widgets.sync_status import SyncStatusWidget
 
     controller = SyncController(service or SyncService(window.store), window.runner,
@@ -266,8 +278,14 @@ def install_sync_ui(window, service: SyncService | None = None) -> SyncControlle
     window.sync = controller
     status_widget = SyncStatusWidget(controller)
     window.add_status_widget(status_widget)
-    page = SyncPage(controller, window)
-    window.add_page("sync", QCoreApplication.translate("SyncMenu", "Synchronisation"), page)
+
+    def build_page():
+        from .pages.sync_page import SyncPage
+
+        return SyncPage(controller, window)
+
+    window.add_page("sync", QCoreApplication.translate("SyncMenu", "Synchronisation"),
+                    build_page)
     status_widget.clicked.connect(lambda: window.show_page("sync"))
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("SyncMenu", "&Sync"))
@@ -275,9 +293,9 @@ def install_sync_ui(window, service: SyncService | None = None) -> SyncControlle
         (QCoreApplication.translate("SyncMenu", "Sync now"),
          QKeySequence("Ctrl+Shift+S"), controller.sync_now),
         (QCoreApplication.translate("SyncMenu", "Log in to server …"),
-         QKeySequence(), page.open_login),
+         QKeySequence(), lambda: window.page("sync").open_login()),
         (QCoreApplication.translate("SyncMenu", "Log out"),
-         QKeySequence(), page.confirm_logout),
+         QKeySequence(), lambda: window.page("sync").confirm_logout()),
     ):
         action = QAction(text, window)
         action.setShortcut(shortcut)
@@ -296,5 +314,5 @@ def install_sync_ui(window, service: SyncService | None = None) -> SyncControlle
 
     controller.finished.connect(after_round)
     window.installEventFilter(_CloseWatcher(controller, window))
-    controller.start()
+    window.first_shown.connect(controller.start)
     return controller

@@ -1,10 +1,15 @@
 """Start-up to a visible, populated main window on a 300 000-company store, beside a bare
-PySide6 window doing the same (a window with a table of rows, shown, one paint, quit).
+PySide6 window doing the same (a window with a table of rows, shown, painted once, quit).
 
 The app is started as a user would (`python -m lokomotiv_desktop --db X`) with
-LOKOMOTIV_EXIT_WHEN_READY=1: it prints `ready` once the list shows its first rows, and
-quits. Time = spawn to `ready`, the median of a few runs after one warm-up (a consultant
-opens the app with the OS page cache warm far more often than cold).
+LOKOMOTIV_EXIT_WHEN_READY=1: it prints `ready` once the main window is visible and has been
+painted and the companies list has its first rows, and quits. The bare window prints it
+after its first paint too, on the same Qt platform, so the two are measured alike.
+Time = spawn to `ready`, the median of a few runs after one warm-up (a consultant opens the
+app with the OS page cache warm far more often than cold). Both run with the caller's
+environment as is: where PYTHONDONTWRITEBYTECODE is set, our modules are compiled from
+source at every start (an installed app has its bytecode), which only makes our figure
+worse, never the baseline.
 Targets: <= 1.0 s, and <= 4x the bare window.
 """
 from __future__ import annotations
@@ -14,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -21,6 +27,7 @@ from .fixtures import working_copy
 
 COMPANIES = 300_000
 RUNS = 5
+TIMEOUT_S = 60
 
 _BARE_WINDOW = """
 import sys
@@ -32,15 +39,21 @@ model = QStandardItemModel(50, 4)
 for row in range(50):
     for column in range(4):
         model.setItem(row, column, QStandardItem(f"{row}:{column}"))
-window = QMainWindow()
+def ready():
+    print("ready", flush=True)
+    app.quit()
+class Window(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:  # as the app: ready once the first paint is handled
+            self.painted = True
+            QTimer.singleShot(0, ready)
+window = Window()
 view = QTableView()
 view.setModel(model)
 window.setCentralWidget(view)
 window.show()
-def ready():
-    print("ready", flush=True)
-    app.quit()
-QTimer.singleShot(0, ready)
 app.exec()
 """
 
@@ -53,16 +66,20 @@ def time_to_ready(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, env=env)
+    # An app that never gets ready (a modal error box waits for a click) is stopped.
+    deadline = threading.Timer(TIMEOUT_S, process.kill)
+    deadline.start()
     try:
         for line in process.stdout:
             if line.strip() == "ready":
                 elapsed = time.perf_counter() - started
-                process.wait(timeout=60)
+                process.wait(timeout=TIMEOUT_S)
                 return elapsed
-        process.wait(timeout=60)
+        process.wait(timeout=TIMEOUT_S)
         raise NotReady(f"exit status {process.returncode}, no 'ready' line; stderr: "
                        + process.stderr.read()[-400:].strip())
     finally:
+        deadline.cancel()
         if process.poll() is None:
             process.kill()
             process.wait()

@@ -156,7 +156,7 @@ def test_ics_to_file(store, company_id, tmp_path, capsys):
 
 
 def test_through_the_lokomotiv_entry_point(tmp_path, capsys):
-    """The commands are registered in the real `lokomotiv` parser (cli.COMMAND_MODULES)."""
+    """The commands are registered in the real `lokomotiv` parser (cli.command_modules())."""
     from lokomotiv_desktop.cli import main
 
     db = str(tmp_path / "cli.db")

@@ -27,8 +27,9 @@ class DemoOffer(QMessageBox):
         self.setText(self.tr("Your database is empty."))
         self.setInformativeText(self.tr(
             "Would you like to load demo data to try the program? You get %s made-up "
-            "companies with P-units and contact persons. You can also start empty and "
-            "create companies or import a CVR extract.") % DEMO_COMPANIES)
+            "companies with P-units, contact persons, visits and tasks. Demo data stays on "
+            "this computer: a database with demo data is never synchronised. You can also "
+            "start empty and create companies or import a CVR extract.") % DEMO_COMPANIES)
         self.load_button = self.addButton(self.tr("Load demo data"),
                                           QMessageBox.ButtonRole.AcceptRole)
         self.empty_button = self.addButton(self.tr("Start empty"),

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.sync import SyncStatus
-from ...sync.errors import SyncError
 from ..widgets.error_label import ErrorLabel
 
 
@@ -120,6 +119,8 @@ class LoginDialog(QDialog):
         self.password.selectAll()
 
     def error_text(self, error: BaseException) -> str:
+        from ...sync.errors import SyncError  # httpx: loads with a failed login only
+
         address = normalised_address(self.address.text()) or self.address.text()
         if isinstance(error, SyncError):
             if error.kind == "unauthorized":

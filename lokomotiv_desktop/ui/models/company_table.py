@@ -62,7 +62,9 @@ class CompanyTableModel(QAbstractTableModel):
         """Runs the current filter again (after a save, an import or a sync).
 
         Without search text the list may hold every company: a first page comes first (a
-        LIMIT query on an index, milliseconds), then the whole list extends it."""
+        LIMIT query on an index, milliseconds), then the whole list extends it. The whole
+        list is queued once the first page is in, so work queued meanwhile (the home
+        page's data at start-up) does not wait behind it."""
         self._generation += 1
         generation, flt = self._generation, self._filter
         repository = self._repository
@@ -74,11 +76,19 @@ class CompanyTableModel(QAbstractTableModel):
                 return None  # superseded while queued: skip the work
             return repository.list_rowids(flt, limit=limit)
 
-        if not flt.text.strip():
-            self._runner.run(lambda: query(PAGE_SIZE), cancellable=True,
-                             on_done=lambda rowids: self._apply(generation, rowids, False))
-        self._runner.run(lambda: query(None), cancellable=True,
-                         on_done=lambda rowids: self._apply(generation, rowids, True))
+        def whole_list() -> None:
+            self._runner.run(lambda: query(None), cancellable=True,
+                             on_done=lambda rowids: self._apply(generation, rowids, True))
+
+        def first_page(rowids: list[int] | None) -> None:
+            self._apply(generation, rowids, False)
+            if generation == self._generation:
+                whole_list()
+
+        if flt.text.strip():
+            whole_list()
+        else:
+            self._runner.run(lambda: query(PAGE_SIZE), cancellable=True, on_done=first_page)
 
     def _apply(self, generation: int, rowids: list[int] | None, complete: bool) -> None:
         if generation != self._generation or rowids is None:

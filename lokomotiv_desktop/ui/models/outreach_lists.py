@@ -3,6 +3,7 @@ overview's follow-up lists (tick a task off) and upcoming events, and the Møder
 from __future__ import annotations
 
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -17,7 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.outreach import FollowUp, MotivationSession, Visit
-from ...store.outreach import Dated
+
+if TYPE_CHECKING:  # only a type here; the store's outreach module loads with the data
+    from ...store.outreach import Dated
 
 COMPANY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2  # the Visit / FollowUp / MotivationSession

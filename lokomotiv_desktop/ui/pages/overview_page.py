@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Phase
-from ...services import outreach
-from ...store.companies import CompanyFilter, CompanyRepository
+from ...store.companies import CompanyRepository
 from ...store.database import Store
 from ..models.outreach_lists import COMPANY_ID_ROLE, DatedListModel
 from ..tasks import TaskRunner
@@ -112,9 +111,12 @@ class OverviewPage(QWidget):
         consultant = self.user if self.only_mine.isChecked() and self.user else None
 
         def read():
-            companies = CompanyRepository(store)
-            per_phase = {p: len(companies.list_rowids(CompanyFilter(phase=int(p))))
-                         for p in Phase}
+            # On the worker: the outreach rules (holidays, time zones) load here, not
+            # on the GUI thread while the window opens.
+            from ...services import outreach
+
+            counts = CompanyRepository(store).count_by_phase()
+            per_phase = {p: counts.get(int(p), 0) for p in Phase}
             return (outreach.overview(store, consultant),
                     len(outreach.tasks(store, consultant=consultant)), per_phase)
 
@@ -160,4 +162,9 @@ class OverviewPage(QWidget):
             self.changed.emit()
             self.reload()
 
-        self._runner.run(lambda: outreach.set_task_done(store, task_id, done), on_done=written)
+        def write():
+            from ...services import outreach
+
+            return outreach.set_task_done(store, task_id, done)
+
+        self._runner.run(write, on_done=written)

@@ -23,8 +23,8 @@ def column_names(board, phase: Phase) -> list[str]:
 
 
 def open_board(window, qtbot):
-    board = window.outreach.board
-    window.show_page("phases")
+    board = window.show_page("phases")  # built on this first visit
+    assert board is window.outreach.board
     qtbot.waitUntil(lambda: sum(counts(board).values()) == len(COMPANIES))
     return board
 

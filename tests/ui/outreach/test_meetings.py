@@ -8,8 +8,8 @@ from .conftest import company_id, name
 
 
 def open_meetings(window, qtbot):
-    page = window.outreach.meetings
-    window.show_page("meetings")
+    page = window.show_page("meetings")  # built on this first visit
+    assert page is window.outreach.meetings
     qtbot.waitUntil(lambda: page.model.rowCount() == 5)
     return page
 

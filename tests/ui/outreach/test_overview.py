@@ -29,7 +29,8 @@ def test_overview_is_the_first_page_and_shows_tasks_by_urgency(outreach_window):
     assert [name(7) in t for t in texts(page, "sessions")] == [True]
     assert page.lists["overdue"][0].text() == "Overskredet (1)"
     assert page.tiles["open"].text() == "3" and page.tiles["overdue"].text() == "1"
-    assert page.tiles["phase2"].text() == "3"  # window_data has three companies in Motivation
+    # window_data: two companies in Afklaring, three in Motivation, one in each of the rest
+    assert [page.tiles[f"phase{p}"].text() for p in range(1, 6)] == ["2", "3", "1", "1", "1"]
 
 
 def test_quiet_reminder_of_overdue_tasks_without_a_modal(outreach_window):
