@@ -1,16 +1,35 @@
 """Sync as use cases for the CLI and the window: log in and out, sync now, show the state,
-resolve conflicts. The token is kept per store (keyring or a private file)."""
+resolve conflicts. The token is kept per store (keyring or a private file).
+
+The sync client (httpx, pydantic) and the keyring load on the first call that talks to a
+server or reads the token, not on import: the window shows its sync status from the store
+alone, so start-up does not pay for them."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..paths import user_data_dir
 from ..store import conflict_inbox
 from ..store.conflict_inbox import Conflict
-from ..sync.client import Progress, SyncClient, SyncReport
-from ..sync.credentials import TokenStore, fallback_file_for
+
+if TYPE_CHECKING:
+    from ..sync.client import Progress, SyncClient, SyncReport
+    from ..sync.credentials import TokenStore
+
+# The names this module imported eagerly before, still reachable here (loaded on access).
+_LAZY_NAMES = {"Progress": "client", "SyncClient": "client", "SyncReport": "client",
+               "TokenStore": "credentials", "fallback_file_for": "credentials"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY_NAMES:
+        import importlib
+
+        module = importlib.import_module(f"lokomotiv_desktop.sync.{_LAZY_NAMES[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class NotLoggedIn(Exception):
@@ -38,13 +57,34 @@ class SyncService:
     def __init__(self, store, transport=None, tokens: TokenStore | None = None):
         self.store = store
         self.transport = transport  # an httpx transport (tests, fault injection)
-        self.tokens = tokens or TokenStore(
-            store.device_id, fallback_file_for(getattr(store, "path", None), user_data_dir())
-        )
+        self._tokens = tokens
+
+    @property
+    def tokens(self) -> TokenStore:
+        if self._tokens is None:
+            from ..sync.credentials import TokenStore, fallback_file_for
+
+            self._tokens = TokenStore(self.store.device_id, fallback_file_for(
+                getattr(self.store, "path", None), user_data_dir()))
+        return self._tokens
+
+    @tokens.setter
+    def tokens(self, tokens: TokenStore) -> None:
+        self._tokens = tokens
 
     # -- session -----------------------------------------------------------------------------
     def login(self, server_url: str, user: str, password: str) -> SyncStatus:
-        """Raises SyncError (wrong password: kind "unauthorized") when it fails."""
+        """Raises SyncError (wrong password: kind "unauthorized") when it fails, and
+        (kind "demo") for a store with demo data, whose fake companies must stay local."""
+        from ..sync.client import SyncClient
+        from ..sync.errors import SyncError
+        from .demo import is_demo_store
+
+        if is_demo_store(self.store):
+            raise SyncError("demo", "Denne database indeholder demodata og kan ikke "
+                            "synkroniseres. Start Lokomotiv med en ny, tom database "
+                            "(--db) for at logge ind på det fælles lager.")
+
         client, answer = SyncClient.login(
             self.store, server_url, user, password, transport=self.transport)
         client.close()
@@ -57,6 +97,8 @@ class SyncService:
         if server_url:
             token = self.tokens.get(server_url)
             if token:
+                from ..sync.client import SyncClient
+
                 with SyncClient(self.store, server_url, token, self.transport) as client:
                     client.logout()
             self.tokens.delete(server_url)
@@ -68,6 +110,8 @@ class SyncService:
         token = self.tokens.get(server_url) if server_url else None
         if not server_url or not token or not self.store.get_state("user"):
             raise NotLoggedIn()
+        from ..sync.client import SyncClient
+
         return SyncClient(self.store, server_url, token, transport=self.transport)
 
     # -- use cases ---------------------------------------------------------------------------

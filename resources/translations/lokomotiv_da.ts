@@ -540,8 +540,8 @@
         <translation>Din database er tom.</translation>
     </message>
     <message>
-        <source>Would you like to load demo data to try the program? You get %s made-up companies with P-units and contact persons. You can also start empty and create companies or import a CVR extract.</source>
-        <translation>Vil du indlæse demodata for at prøve programmet? Du får %s opdigtede virksomheder med P-enheder og kontaktpersoner. Du kan også starte med en tom database og selv oprette virksomheder eller importere et CVR-udtræk.</translation>
+        <source>Would you like to load demo data to try the program? You get %s made-up companies with P-units, contact persons, visits and tasks. Demo data stays on this computer: a database with demo data is never synchronised. You can also start empty and create companies or import a CVR extract.</source>
+        <translation>Vil du indlæse demodata for at prøve programmet? Du får %s opdigtede virksomheder med P-enheder, kontaktpersoner, besøg og opgaver. Demodata bliver på denne computer: en database med demodata synkroniseres aldrig. Du kan også starte med en tom database og selv oprette virksomheder eller importere et CVR-udtræk.</translation>
     </message>
     <message>
         <source>Load demo data</source>

@@ -167,3 +167,23 @@ def test_the_window_opens_from_the_command_line(tmp_path):
         env={**os.environ, "LOKOMOTIV_EXIT_WHEN_READY": "1", "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert "ready" in result.stdout
+
+
+def test_a_demo_store_refuses_to_log_in_and_contacts_no_server(run, monkeypatch):
+    status, out, _ = run("demo", "--companies", "20")
+    assert status == 0 and "20 demovirksomheder" in out
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(readline=lambda: "kode\n"))
+    # Port 9 (discard) on loopback: were a request sent, the message would say "forbindelse".
+    status, _, err = run("login", "--server", "http://127.0.0.1:9", "--user", "anna",
+                         "--password-stdin")
+    assert status == 1
+    assert "demodata og kan ikke synkroniseres" in err and "forbindelse" not in err
+
+
+def test_demo_data_is_refused_in_a_store_that_has_been_connected(run, db):
+    store = Store(db)
+    with store.transaction():
+        store.set_state("server_url", "https://lager.example.dk")
+    store.close()
+    status, _, err = run("demo", "--companies", "5")
+    assert status == 2 and "ny databasefil" in err
