@@ -153,10 +153,6 @@
         <translation>Luk</translation>
     </message>
     <message>
-        <source>Reklamebeskyttet: contact only at the company&apos;s own request</source>
-        <translation>Reklamebeskyttet: kontakt kun efter virksomhedens eget ønske</translation>
-    </message>
-    <message>
         <source>P-number</source>
         <translation>P-nummer</translation>
     </message>
@@ -874,13 +870,6 @@
     </message>
 </context>
 <context>
-    <name>OutreachParts</name>
-    <message>
-        <source>Reklamebeskyttet: contact only at the company&apos;s own request</source>
-        <translation>Reklamebeskyttet: kontakt kun efter virksomhedens eget ønske</translation>
-    </message>
-</context>
-<context>
     <name>OverviewPage</name>
     <message>
         <source>Only mine (%s)</source>
@@ -1022,6 +1011,13 @@
     <message>
         <source>Cancel</source>
         <translation>Annullér</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedBanner</name>
+    <message>
+        <source>Reklamebeskyttet: contact only at the company&apos;s own request</source>
+        <translation>Reklamebeskyttet: kontakt kun efter virksomhedens eget ønske</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...domain.company_rules import clean_contact_field, clean_production_unit_field
@@ -22,11 +20,11 @@ from ...domain.enums import ContactRole
 from ...services.companies import InvalidInput, save_company
 from ...store.companies import CompanyRepository
 from ...store.database import Store
-from ..icons import icon
 from ..models.child_rows import ChildColumn, ChildRowsModel
 from ..tasks import TaskRunner
 from ..widgets.company_timeline import CompanyOutreachPanel
 from ..widgets.error_label import ErrorLabel
+from ..widgets.protected_banner import protected_banner
 from .child_rows_editor import ChildRowsEditor
 from .company_form import CompanyForm
 from .prompts import Choice, ask_save_changes
@@ -55,7 +53,8 @@ class CompanyEditor(QDialog):
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.protected_banner = self._make_protected_banner()
+        self.protected_banner = protected_banner()
+        self.protected_banner.hide()
         self.form = CompanyForm(municipalities, consultants)
         self.units = ChildRowsModel(self._unit_columns(), lambda f, v: clean_production_unit_field(
             f, v, codes), self)
@@ -99,22 +98,6 @@ class CompanyEditor(QDialog):
         self._load(self._repository.get(company_id) if company_id else None)
         self.form.inputs["name" if company_id else "cvr"].setFocus()
         self.resize(980, 560)
-
-    def _make_protected_banner(self) -> QWidget:
-        banner = QWidget()
-        banner.setObjectName("protected_banner")
-        banner.setStyleSheet("#protected_banner { background: #fdecea; border: 1px solid "
-                             "#c0392b; border-radius: 4px; } QLabel { color: #7b241c; }")
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(8, 6, 8, 6)
-        picture = QLabel()
-        picture.setPixmap(icon("protected").pixmap(20, 20))
-        text = QLabel(self.tr("Reklamebeskyttet: contact only at the company's own request"))
-        text.setStyleSheet("font-weight: 600;")
-        row.addWidget(picture)
-        row.addWidget(text, 1)
-        banner.hide()
-        return banner
 
     def _unit_columns(self) -> list[ChildColumn]:
         return [ChildColumn("pnr", self.tr("P-number")), ChildColumn("name", self.tr("Name")),

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from ...domain.entities import Company
 from ...store.database import Store
-from ..icons import icon
 
 
 def danish_date(day: date) -> str:
@@ -26,21 +24,3 @@ def company_header(company: Company) -> QLabel:
     label.setObjectName("company_header")
     label.setStyleSheet("font-size: 14pt; font-weight: 600;")
     return label
-
-
-def protected_banner(parent: QWidget | None = None) -> QWidget:
-    """The same red mark as the company editor's."""
-    banner = QWidget(parent)
-    banner.setObjectName("protected_banner")
-    banner.setStyleSheet("#protected_banner { background: #fdecea; border: 1px solid "
-                         "#c0392b; border-radius: 4px; } QLabel { color: #7b241c; }")
-    row = QHBoxLayout(banner)
-    row.setContentsMargins(8, 6, 8, 6)
-    picture = QLabel()
-    picture.setPixmap(icon("protected").pixmap(20, 20))
-    text = QLabel(QCoreApplication.translate(
-        "OutreachParts", "Reklamebeskyttet: contact only at the company's own request"))
-    text.setStyleSheet("font-weight: 600;")
-    row.addWidget(picture)
-    row.addWidget(text, 1)
-    return banner

@@ -28,7 +28,8 @@ from ...store.companies import CompanyRepository
 from ...store.database import Store
 from ...store.outreach import VisitRepository
 from ..tasks import TaskRunner
-from .outreach_parts import company_header, danish_date, default_consultant, protected_banner
+from ..widgets.protected_banner import protected_banner
+from .outreach_parts import company_header, danish_date, default_consultant
 from .validated_dialog import ValidatedDialog
 
 
