@@ -253,7 +253,7 @@ def _write(store: Store, companies: dict[str, _CompanyIn], report: ImportReport)
                 report.unchanged += 1
             company_changed = {}  # the company's change is counted on its first row only
     insert_companies(store, new_companies)
-    store.changes.insert_many("production_unit", new_units)
+    store.changes.insert_many("production_unit", new_units, values_in_outbox=False)
     for table, row_id, values in updates:
         store.changes.update(table, row_id, values)
 

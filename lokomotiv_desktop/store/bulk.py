@@ -1,7 +1,8 @@
 """Bulk creation of new companies with their P-units (the CVR import's write path).
 
 Change capture is the ordinary one (``ChangeWriter.insert_many``: per-field clocks on every
-row, one outbox row each, same transaction), but the search rows of these new companies are
+row, one outbox row each, same transaction; the outbox rows without a copy of the values,
+which the push reads from the rows), but the search rows of these new companies are
 written here from the values in hand, instead of by ``search.reindex`` at commit, which
 re-reads every company's P-units with SQL subqueries and first deletes search rows that new
 companies cannot have.
@@ -33,11 +34,12 @@ def insert_companies(store: Store, companies: Sequence[NewCompany]) -> list[str]
     # cache_size 200 MB vs the usual 32 MB at 100 000 rows), so the connection keeps its own.
     after_rowid = store.db.execute("SELECT coalesce(max(rowid), 0) FROM company").fetchone()[0]
     ids = store.changes.insert_many(
-        "company", [company.values for company in companies], reindex=False)
+        "company", [company.values for company in companies], reindex=False,
+        values_in_outbox=False)
     units = [{**unit, "company_id": company_id}
              for company_id, company in zip(ids, companies, strict=True)
              for unit in company.units]
-    store.changes.insert_many("production_unit", units, reindex=False)
+    store.changes.insert_many("production_unit", units, reindex=False, values_in_outbox=False)
     document = search.DocumentBuilder()
     documents = {company_id: document(_parts(company))
                  for company_id, company in zip(ids, companies, strict=True)}

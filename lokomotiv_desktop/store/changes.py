@@ -24,6 +24,10 @@ def new_id() -> str:
     return str(uuid7())
 
 
+def new_ids(count: int) -> list[str]:
+    return [str(uuid7()) for _ in range(count)]  # inline: a bulk write makes 100 000s
+
+
 def plain(value: Any) -> Any:
     """The value as SQLite and JSON store it: enums by value, booleans as 0/1."""
     if isinstance(value, bool):
@@ -33,6 +37,7 @@ def plain(value: Any) -> Any:
     return value
 
 
+_STAGE_FROM = 1000  # rows from which insert_many stages them (ChangeWriter._insert_staged)
 _compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 # Values SQLite stores and json_object() writes back exactly as Python's json would read them
 # (bool binds as 0/1). Floats are not here: SQLite 3.40 renders them with 15 digits.
@@ -48,6 +53,43 @@ def _row_values(rows: list[Mapping[str, Any]], columns: list[str]) -> list[tuple
         except KeyError:
             pass
     return [tuple(row.get(c) for c in columns) for row in rows]
+
+
+# An outbox row's `fields` when a bulk insert left its values in the row itself (see
+# ``insert_many(values_in_outbox=False)``); ``inserted_fields`` recovers them at push time.
+FIELDS_IN_ROW = ""
+
+
+def inserted_fields(
+    db, table: str, stamps: Mapping[str, str],
+) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
+    """row id -> (fields, clocks) of its insert at stamp ``stamps[row id]``, for outbox rows
+    with ``FIELDS_IN_ROW``: the row's fields whose clock is still that stamp. A field written
+    again since has a newer stamp and travels with its own outbox row. A row no longer there
+    (erased, evicted) is left out.
+
+    When every field was written again, the change still goes first with the row's current
+    fields and stamps (their own changes then repeat them, which the merge skips as seen):
+    the row must reach the server before changes queued after it (its P-units)."""
+    spec = SYNCED_TABLES[table]
+    names = spec.all_fields
+    found: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+    ids = list(stamps)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row_id, row_clocks, *values in db.execute(
+                f"SELECT id, clocks, {', '.join(names)} FROM {table} "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+            stamp, row_clocks = stamps[row_id], json.loads(row_clocks)
+            own = [(name, value) for name, value in zip(names, values, strict=True)
+                   if clocks.field_stamp(row_clocks, name) == stamp]
+            if own:
+                found[row_id] = (dict(own), dict.fromkeys(dict(own), stamp))
+            else:
+                current = clocks.expand(row_clocks, names)
+                found[row_id] = ({name: value for name, value in
+                                  zip(names, values, strict=True) if name in current}, current)
+    return found
 
 
 def utc_now() -> str:
@@ -69,7 +111,7 @@ class ChangeWriter:
             self._db.conn.create_function("lokomotiv_change_id", 0, self._change_ids.popleft)
             self._change_id_function = True
         self._change_ids.clear()
-        self._change_ids.extend(new_id() for _ in range(count))
+        self._change_ids.extend(new_ids(count))
 
     @property
     def _db(self):
@@ -80,18 +122,21 @@ class ChangeWriter:
 
     def insert_many(
         self, table: str, rows: Iterable[Mapping[str, Any]], ids: list[str] | None = None,
-        *, reindex: bool = True,
+        *, reindex: bool = True, values_in_outbox: bool = True,
     ) -> list[str]:
         """Bulk insert of new rows (the importer's path): one statement per table.
 
         The columns are those of the first row. ``reindex=False`` is for a caller that
         writes the search rows of the companies concerned itself (``store.bulk``).
+        ``values_in_outbox=False`` writes outbox rows without a copy of the values
+        (``FIELDS_IN_ROW``; the push reads them from the rows, ``inserted_fields``): a
+        fifth less to write for an import.
         """
         spec = SYNCED_TABLES[table]
         rows = list(rows)
         if not rows:
             return []
-        ids = ids or [new_id() for _ in rows]
+        ids = ids or new_ids(len(rows))
         columns = [c for c in rows[0] if c in spec.fields]
         values = _row_values(rows, columns)
         in_sql = _EXACT_IN_SQL.issuperset(map(type, chain.from_iterable(values)))
@@ -106,13 +151,25 @@ class ChangeWriter:
         change_clocks = _compact_json(clocks.compact(stamp))
         after_rowid = self._db.execute(
             f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
-        self._db.conn.executemany(
-            f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) "
-            f"VALUES ({', '.join('?' * (len(columns) + 2))})",
-            [(row_id, *row, row_clocks) for row_id, row in zip(ids, values, strict=True)],
-        )
+        if len(ids) >= _STAGE_FROM:
+            self._insert_staged(table, columns, ids, values, row_clocks)
+        else:
+            self._db.conn.executemany(
+                f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) "
+                f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+                [(row_id, *row, row_clocks) for row_id, row in zip(ids, values, strict=True)],
+            )
         created = utc_now()
-        if in_sql:
+        if not values_in_outbox:
+            self._queue_change_ids(len(ids))
+            written = self._db.conn.execute(
+                "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
+                "SELECT lokomotiv_change_id(), ?, id, ?, ?, '{}', ? "
+                f"FROM {table} WHERE rowid > ? ORDER BY rowid",
+                [table, FIELDS_IN_ROW, change_clocks, created, after_rowid]).rowcount
+            if written != len(ids):  # only a bug could do this; the transaction rolls back
+                raise RuntimeError(f"{table}: {written} outbox rows for {len(ids)} new rows")
+        elif in_sql:
             # The changes' JSON made by SQLite from the rows just written (new rowids follow
             # the largest): no Python work per row but a change id from the iterator.
             self._queue_change_ids(len(ids))
@@ -132,6 +189,25 @@ class ChangeWriter:
         if reindex:
             self._store.touched(table, ids)
         return ids
+
+    def _insert_staged(self, table: str, columns: list[str], ids: list[str],
+                       values: list[tuple], row_clocks: str) -> None:
+        """Many rows go first into a bare TEMP table, then into `table` with one INSERT ..
+        SELECT: a third faster than binding them straight into a table with its indexes
+        (measured at 100 000 rows)."""
+        names = ", ".join(columns)
+        conn = self._db.conn
+        conn.execute("DROP TABLE IF EXISTS temp.staged_rows")
+        conn.execute(f"CREATE TEMP TABLE staged_rows (id, {names})")
+        try:
+            conn.executemany(
+                f"INSERT INTO temp.staged_rows VALUES ({', '.join('?' * (len(columns) + 1))})",
+                [(row_id, *row) for row_id, row in zip(ids, values, strict=True)])
+            conn.execute(f"INSERT INTO {table} (id, {names}, clocks) "
+                         f"SELECT id, {names}, ? FROM temp.staged_rows ORDER BY rowid",
+                         [row_clocks])
+        finally:
+            conn.execute("DROP TABLE temp.staged_rows")
 
     def update(self, table: str, row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
         """Writes the fields whose value differs from the stored one; returns those."""

@@ -250,16 +250,20 @@ class _WordsOf(dict):
 def add_new_companies(db, documents: dict[str, str], after_rowid: int) -> None:
     """Search rows for companies inserted after `after_rowid` in this transaction (so they
     have none yet), from their documents (company id -> DocumentBuilder text): no DELETE and
-    no subqueries, unlike ``reindex``. The listed columns are read from the rows as stored."""
-    rows = [
-        (rowid, name, municipality_code, phase, consultant, documents[company_id])
-        for rowid, company_id, name, municipality_code, phase, consultant in db.execute(
-            "SELECT rowid, id, name, municipality_code, phase, consultant FROM company "
-            "WHERE rowid > ? AND deleted = 0", [after_rowid])
-        if company_id in documents
-    ]
-    db.conn.executemany(
-        "INSERT INTO company_search(company_rowid, name, municipality_code, phase, consultant, "
-        "doc) VALUES (?, ?, ?, ?, ?, ?)", rows)
-    db.conn.executemany("INSERT INTO company_fts(rowid, doc) VALUES (?, ?)",
-                        [(row[0], row[5]) for row in rows])
+    no subqueries, unlike ``reindex``. The listed columns are read from the rows as stored;
+    the documents pass through a TEMP table, so each row is bound once."""
+    conn = db.conn
+    conn.execute("DROP TABLE IF EXISTS temp.new_documents")
+    conn.execute("CREATE TEMP TABLE new_documents (id TEXT PRIMARY KEY, doc TEXT) WITHOUT ROWID")
+    try:
+        conn.executemany("INSERT INTO temp.new_documents VALUES (?, ?)", documents.items())
+        conn.execute(
+            "INSERT INTO company_search(company_rowid, name, municipality_code, phase, "
+            "consultant, doc) SELECT c.rowid, c.name, c.municipality_code, c.phase, "
+            "c.consultant, d.doc FROM company c JOIN temp.new_documents d ON d.id = c.id "
+            "WHERE c.rowid > ? AND c.deleted = 0 ORDER BY c.rowid", [after_rowid])
+        conn.execute(
+            "INSERT INTO company_fts(rowid, doc) SELECT company_rowid, doc FROM company_search "
+            "WHERE company_rowid > ? ORDER BY company_rowid", [after_rowid])
+    finally:
+        conn.execute("DROP TABLE temp.new_documents")

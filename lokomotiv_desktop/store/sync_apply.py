@@ -16,7 +16,7 @@ from ..sync.hlc import is_valid_stamp
 from ..sync.merge import merge_change
 from ..sync.tables import SYNCED_TABLES, children_of
 from . import search
-from .changes import utc_now
+from .changes import FIELDS_IN_ROW, inserted_fields, utc_now
 
 if TYPE_CHECKING:
     from .database import Store
@@ -204,12 +204,16 @@ def evict_local(store: Store, table: str, row_id: str) -> tuple[list[tuple[str, 
             for chunk in _chunks(ids):
                 marks = ", ".join("?" * len(chunk))
                 queued = store.db.execute(
-                    f"SELECT change_id, row_id, fields FROM outbox "
+                    f"SELECT change_id, row_id, fields, clocks FROM outbox "
                     f"WHERE tbl = ? AND row_id IN ({marks}) ORDER BY seq", [tbl, *chunk],
                 ).fetchall()
-                for change_id, queued_id, fields in queued:
+                inserted = inserted_fields(store.db, tbl, {  # bulk inserts' values: the rows
+                    q[1]: json.loads(q[3])["*"] for q in queued if q[2] == FIELDS_IN_ROW})
+                for change_id, queued_id, fields, _ in queued:
+                    values = (inserted.get(queued_id, ({},))[0] if fields == FIELDS_IN_ROW
+                              else json.loads(fields))
                     refused += record_rejection(store, change_id, tbl, queued_id,
-                                                json.loads(fields), "scope", _MOVED_AWAY)
+                                                values, "scope", _MOVED_AWAY)
                 store.db.execute(f"DELETE FROM outbox WHERE tbl = ? AND row_id IN ({marks})",
                                  [tbl, *chunk])
             evicted += [(tbl, i) for i in _delete_rows(store, tbl, ids)]

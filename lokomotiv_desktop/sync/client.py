@@ -17,12 +17,12 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
-from ..store.changes import utc_now
+from ..store.changes import FIELDS_IN_ROW, inserted_fields, utc_now
 from ..store.conflict_inbox import record_conflict, record_rejection
 from ..store.migrations import LATEST as SCHEMA_VERSION
 from ..store.sync_apply import apply_remote_rows, erase_local, evict_local
 from . import errors
-from .clocks import expand
+from .clocks import EVERY_OTHER_FIELD, expand
 from .errors import SyncError
 from .messages import (
     API_PREFIX,
@@ -206,9 +206,14 @@ class SyncClient:
                 return
             after = rows[-1][0]
             changes = [{
-                "change_id": r[1], "table": r[2], "row_id": r[3], "fields": json.loads(r[4]),
+                "change_id": r[1], "table": r[2], "row_id": r[3],
+                "fields": None if r[4] == FIELDS_IN_ROW else json.loads(r[4]),
                 "clocks": json.loads(r[5]), "base": json.loads(r[6]),
             } for r in rows]
+            changes = self._with_inserted_fields(changes)
+            if not changes:
+                done += len(rows)
+                continue
             for change in changes:  # locally compact, explicit on the wire (sync/clocks.py)
                 change["clocks"] = expand(change["clocks"], change["fields"])
             try:
@@ -231,6 +236,32 @@ class SyncClient:
             done += len(rows)
             if progress:
                 progress("push", done, total)
+
+    def _with_inserted_fields(self, changes: list[dict]) -> list[dict]:
+        """Fills in the values of bulk inserts queued without them (``FIELDS_IN_ROW``) from
+        the rows, one query per table; drops from the outbox those whose row is gone (as
+        erasure and eviction drop a row's queued changes)."""
+        pending: dict[str, dict[str, str]] = {}
+        for change in changes:
+            if change["fields"] is None:
+                pending.setdefault(change["table"], {})[change["row_id"]] = \
+                    change["clocks"][EVERY_OTHER_FIELD]
+        if not pending:
+            return changes
+        found = {table: inserted_fields(self.store.db, table, stamps)
+                 for table, stamps in pending.items()}
+        gone: list[tuple[str]] = []
+        for change in changes:
+            if change["fields"] is None:
+                derived = found[change["table"]].get(change["row_id"])
+                if derived is None:
+                    gone.append((change["change_id"],))
+                else:
+                    change["fields"], change["clocks"] = derived
+        if gone:
+            with self.store.transaction():
+                self.store.db.conn.executemany("DELETE FROM outbox WHERE change_id = ?", gone)
+        return [change for change in changes if change["fields"] is not None]
 
     def _settle(self, changes: list[dict], results: list[ChangeResult], report) -> None:
         """Drops answered changes from the outbox and files conflicts and refusals, in one

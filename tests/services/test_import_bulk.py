@@ -16,6 +16,7 @@ from lokomotiv_desktop.services.cvr_file import CANONICAL
 from lokomotiv_desktop.services.demo import demo_cvr_rows
 from lokomotiv_desktop.services.import_cvr import import_cvr_file, plain_cvr, plain_pnr
 from lokomotiv_desktop.store import search
+from lokomotiv_desktop.store.changes import FIELDS_IN_ROW, inserted_fields
 from lokomotiv_desktop.store.companies import CompanyRepository
 from lokomotiv_desktop.sync.clocks import expand
 from lokomotiv_desktop.sync.tables import SYNCED_TABLES
@@ -123,7 +124,7 @@ def test_imported_companies_are_found_by_name_cvr_pnr_and_city_with_danish_lette
 
 def test_every_imported_row_has_field_clocks_and_one_matching_outbox_change(store, tmp_path):
     report = import_cvr_file(store, write_demo(tmp_path / "a.csv", 60))
-    changes = {row_id: (tbl, json.loads(fields), json.loads(clocks), base)
+    changes = {row_id: (tbl, fields, json.loads(clocks), base)
                for tbl, row_id, fields, clocks, base in store.db.execute(
                    "SELECT tbl, row_id, fields, clocks, base FROM outbox")}
     units = store.db.execute("SELECT count(*) FROM production_unit").fetchone()[0]
@@ -135,8 +136,10 @@ def test_every_imported_row_has_field_clocks_and_one_matching_outbox_change(stor
         names = [d[0] for d in cursor.description]
         for row in cursor:
             row = dict(zip(names, row, strict=True))
-            tbl, fields, clocks, base = changes[row["id"]]
-            assert tbl == table and base == "{}"
+            tbl, stored_fields, clocks, base = changes[row["id"]]
+            # the values stay in the row: the push reads them from there
+            assert tbl == table and base == "{}" and stored_fields == FIELDS_IN_ROW
+            fields, _ = inserted_fields(store.db, table, {row["id"]: clocks["*"]})[row["id"]]
             # compact: one stamp for all; on the row, the columns left at their default are
             # marked never written, and pushing expands the change to one stamp per field
             row_clocks = json.loads(row["clocks"])
@@ -145,6 +148,7 @@ def test_every_imported_row_has_field_clocks_and_one_matching_outbox_change(stor
                 clocks, fields) == dict.fromkeys(fields, clocks["*"])
             assert fields == {name: row[name] for name in fields}
             assert {"name", "pnr" if table == "production_unit" else "cvr"} <= set(fields)
+            assert not {"phone", "notes", "deleted"} & set(fields)  # left at their default
 
 
 def test_reimport_writes_nothing_and_new_units_of_known_companies_are_searchable(

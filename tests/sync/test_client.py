@@ -205,3 +205,102 @@ def test_login_with_a_wrong_password_says_so(server, stores):
                          transport=server.transport)
     assert raised.value.kind == "unauthorized"
     assert "Forkert brugernavn" in raised.value.message
+
+
+# -- bulk inserts queue their changes without the values (store/changes.py FIELDS_IN_ROW) --
+class RecordingTransport(httpx.BaseTransport):
+    """The server's transport, keeping every pushed change as it went over the wire."""
+
+    def __init__(self, inner):
+        self.inner, self.pushed = inner, []
+
+    def handle_request(self, request):
+        if request.url.path.endswith("/push"):
+            self.pushed += json.loads(request.read())["changes"]
+        return self.inner.handle_request(request)
+
+
+COMPANY = {"cvr": "12345678", "name": "Importeret ApS", "municipality_code": "101",
+           "city": "Aarhus", "employees": "10-19"}
+
+
+def bulk_company(store, unit_names=("Lager",)):
+    from lokomotiv_desktop.store.bulk import NewCompany, insert_companies
+
+    with store.transaction():
+        [cid] = insert_companies(store, [NewCompany(COMPANY, [
+            {"pnr": f"10000000{i:02d}", "name": name} for i, name in enumerate(unit_names)])])
+    return cid
+
+
+def pushed_by(server, store, user="anna"):
+    recorder = RecordingTransport(server.transport)
+    client = server.login(store, user, transport=recorder)
+    report = client.sync_once()
+    assert report.ok and store.pending_changes() == 0, report.error
+    return recorder.pushed
+
+
+def test_a_bulk_insert_goes_out_with_its_values_and_one_stamp_per_field(server, stores):
+    a, _ = stores
+    cid = bulk_company(a)
+    pushed = pushed_by(server, a)
+    company = next(c for c in pushed if c["row_id"] == cid)
+    [stamp] = set(company["clocks"].values())
+    assert company["fields"] == COMPANY and company["clocks"] == dict.fromkeys(COMPANY, stamp)
+    assert company["base"] == {}
+    unit = next(c for c in pushed if c["table"] == "production_unit")
+    assert unit["fields"] == {"pnr": "1000000000", "name": "Lager", "company_id": cid}
+    rows, _ = server_state(server, server.token("chef"))
+    assert rows == local_state(a)
+
+
+def test_a_field_edited_after_the_bulk_insert_travels_only_with_the_edit(server, stores):
+    a, _ = stores
+    cid = bulk_company(a)
+    rename(a, cid, "Nyt Navn ApS")
+    pushed = [c for c in pushed_by(server, a) if c["row_id"] == cid]
+    assert [set(c["fields"]) for c in pushed] == [set(COMPANY) - {"name"}, {"name"}]
+    assert pushed[1]["fields"] == {"name": "Nyt Navn ApS"}
+    rows, _ = server_state(server, server.token("chef"))
+    assert rows[("company", cid)][0]["name"] == "Nyt Navn ApS"
+    assert rows == local_state(a)
+
+
+def test_a_bulk_insert_then_deleted_reaches_the_server_deleted(server, stores):
+    a, _ = stores
+    cid = bulk_company(a)
+    with a.transaction():
+        a.changes.delete("company", cid)
+    pushed = [c for c in pushed_by(server, a) if c["row_id"] == cid]
+    assert [c["fields"] for c in pushed] == [COMPANY, {"deleted": 1}]
+    rows, _ = server_state(server, server.token("chef"))
+    assert rows[("company", cid)][0]["deleted"] == 1 and rows == local_state(a)
+
+
+def test_a_bulk_insert_with_no_field_left_of_its_own_still_creates_the_row_first(
+        server, stores):
+    a, _ = stores
+    cid = bulk_company(a)
+    later = {"cvr": "87654321", "name": "Andet Navn", "municipality_code": "147",
+             "city": "Vejle", "employees": "20-49"}
+    with a.transaction():  # every field the insert wrote, written again
+        a.changes.update("company", cid, later)
+    pushed = pushed_by(server, a, "chef")
+    # not empty (that fails the batch) nor dropped (the P-unit queued next would be an
+    # orphan): the row as it is now, then the edit again, which the merge skips as seen
+    assert [(c["table"], c["fields"]) for c in pushed] == [
+        ("company", later), ("production_unit", pushed[1]["fields"]), ("company", later)]
+    assert pushed[0]["clocks"] == pushed[2]["clocks"]
+    rows, _ = server_state(server, server.token("chef"))
+    assert rows == local_state(a) and len(rows) == 2
+    assert inbox.list_conflicts(a) == []
+
+
+def test_a_bulk_insert_whose_row_is_gone_is_dropped_from_the_outbox(server, stores):
+    a, _ = stores
+    cid = bulk_company(a, unit_names=())
+    kept = bulk_company(a, unit_names=())
+    with a.transaction():  # as if erased without its queue (erasure drops both itself)
+        a.db.execute("DELETE FROM company WHERE id = ?", [cid])
+    assert [c["row_id"] for c in pushed_by(server, a)] == [kept]
