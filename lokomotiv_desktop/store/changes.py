@@ -3,7 +3,6 @@ the same transaction as the data, so a rolled-back write leaves neither behind."
 from __future__ import annotations
 
 import json
-from collections import deque
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from enum import Enum
@@ -55,6 +54,11 @@ def _row_values(rows: list[Mapping[str, Any]], columns: list[str]) -> list[tuple
     return [tuple(row.get(c) for c in columns) for row in rows]
 
 
+# The change id of a row's insert: a row id is new (UUIDv7) and inserted exactly once, so
+# "i:" + id is unique among all changes (the others have UUIDv7 ids), and SQLite can make it
+# without a call into Python per row.
+_INSERT_CHANGE_ID = "'i:' || id"
+
 # An outbox row's `fields` when a bulk insert left its values in the row itself (see
 # ``insert_many(values_in_outbox=False)``); ``inserted_fields`` recovers them at push time.
 FIELDS_IN_ROW = ""
@@ -101,17 +105,6 @@ class ChangeWriter:
 
     def __init__(self, store: Store):
         self._store = store
-        self._change_ids: deque[str] = deque()  # what lokomotiv_change_id() hands out
-        self._change_id_function = False
-
-    def _queue_change_ids(self, count: int) -> None:
-        if not self._change_id_function:
-            # Registered once: SQLite refuses to redefine a function while a statement is
-            # active, and a builtin popleft costs no Python frame per row.
-            self._db.conn.create_function("lokomotiv_change_id", 0, self._change_ids.popleft)
-            self._change_id_function = True
-        self._change_ids.clear()
-        self._change_ids.extend(new_ids(count))
 
     @property
     def _db(self):
@@ -161,29 +154,27 @@ class ChangeWriter:
             )
         created = utc_now()
         if not values_in_outbox:
-            self._queue_change_ids(len(ids))
             written = self._db.conn.execute(
                 "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
-                "SELECT lokomotiv_change_id(), ?, id, ?, ?, '{}', ? "
+                f"SELECT {_INSERT_CHANGE_ID}, ?, id, ?, ?, '{{}}', ? "
                 f"FROM {table} WHERE rowid > ? ORDER BY rowid",
                 [table, FIELDS_IN_ROW, change_clocks, created, after_rowid]).rowcount
             if written != len(ids):  # only a bug could do this; the transaction rolls back
                 raise RuntimeError(f"{table}: {written} outbox rows for {len(ids)} new rows")
         elif in_sql:
             # The changes' JSON made by SQLite from the rows just written (new rowids follow
-            # the largest): no Python work per row but a change id from the iterator.
-            self._queue_change_ids(len(ids))
+            # the largest): no Python work per row.
             pairs = ", ".join(f"'{c}', {c}" for c in columns)  # registry names only
             written = self._db.conn.execute(
                 "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
-                f"SELECT lokomotiv_change_id(), ?, id, json_object({pairs}), ?, '{{}}', ? "
+                f"SELECT {_INSERT_CHANGE_ID}, ?, id, json_object({pairs}), ?, '{{}}', ? "
                 f"FROM {table} WHERE rowid > ? ORDER BY rowid",
                 [table, change_clocks, created, after_rowid]).rowcount
             if written != len(ids):  # only a bug could do this; the transaction rolls back
                 raise RuntimeError(f"{table}: {written} outbox rows for {len(ids)} new rows")
         else:
             self._append_outbox([
-                (new_id(), table, row_id, _compact_json(dict(zip(columns, row, strict=True))),
+                ("i:" + row_id, table, row_id, _compact_json(dict(zip(columns, row, strict=True))),
                  change_clocks, "{}", created)
                 for row_id, row in zip(ids, values, strict=True)])
         if reindex:
