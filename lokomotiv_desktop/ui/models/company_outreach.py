@@ -2,41 +2,29 @@
 and tasks in date order) and its KPI targets with their current value."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ...domain.outreach import KpiStatus
 from ...store.phases import TimelineEntry
 from .outreach_lists import day_text, time_text
+from .table_base import HeaderedTableModel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 _KIND_COLOURS = {"besøg": "#2f6fb3", "møde": "#7b3fb3", "fase": "#2e7d32", "opgave": "#8a5a00"}
 
 
-class _Table(QAbstractTableModel):
+class _Table(HeaderedTableModel):
     def __init__(self, headers: list[str], parent=None):
         super().__init__(parent)
         self._headers = headers
-        self._rows: list = []
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def row_item(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None

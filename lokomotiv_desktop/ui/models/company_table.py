@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.enums import Phase
 from ...store.companies import CompanyFilter, CompanyListRow, CompanyRepository
 from ..icons import icon
 from ..tasks import TaskRunner
+from .table_base import HeaderedTableModel
 
 COL_NAME, COL_CVR, COL_CITY, COL_MUNICIPALITY, COL_PHASE, COL_CONSULTANT = range(6)
 # Column -> the sort key CompanyFilter understands (SQL does the sorting).
@@ -27,7 +28,7 @@ _PROTECTED_BACKGROUND = QBrush(QColor("#fdecea"))
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class CompanyTableModel(QAbstractTableModel):
+class CompanyTableModel(HeaderedTableModel):
     """Rows of companies. ``set_filter`` queries the store (on the runner when there is one)
     and replaces the rowids; an answer to an older filter than the latest is dropped."""
 
@@ -131,18 +132,9 @@ class CompanyTableModel(QAbstractTableModel):
         return self._cache.get(rowid)
 
     # -- Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rowids)
+    def _row_count(self) -> int:
+        return len(self._rowids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SORT_KEYS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rowids):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from ...store.conflict_inbox import REJECTED, Conflict
 from ...sync.hlc import is_valid_stamp, parse_stamp
+from .table_base import HeaderedTableModel
 
 COL_RECORD, COL_FIELD, COL_MINE, COL_THEIRS, COL_WHO, COL_WHEN = range(6)
 ConflictRole = Qt.ItemDataRole.UserRole + 1  # the Conflict itself
@@ -21,10 +22,12 @@ def stamp_time(stamp: str | None) -> str:
     return datetime.fromtimestamp(parse_stamp(stamp)[0] / 1000).strftime("%d.%m.%Y %H:%M")
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(HeaderedTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[Conflict] = []
+        self._headers = [self.tr("Record"), self.tr("Field"), self.tr("My value"),
+                         self.tr("Their value"), self.tr("Changed by"), self.tr("Changed at")]
 
     def set_conflicts(self, conflicts: list[Conflict]) -> None:
         self.beginResetModel()
@@ -34,19 +37,6 @@ class ConflictsModel(QAbstractTableModel):
     def conflict(self, row: int) -> Conflict:
         return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Record"), self.tr("Field"), self.tr("My value"),
-                  self.tr("Their value"), self.tr("Changed by"), self.tr("Changed at"))
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

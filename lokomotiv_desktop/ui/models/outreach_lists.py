@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.outreach import FollowUp, MotivationSession, Visit
+from .table_base import HeaderedTableModel
 
 if TYPE_CHECKING:  # only a type here; the store's outreach module loads with the data
     from ...store.outreach import Dated
@@ -123,7 +123,7 @@ class DatedListModel(QAbstractListModel):
 MEETING_COLUMNS = ("date", "time", "what", "company", "consultant", "counts")
 
 
-class MeetingTableModel(QAbstractTableModel):
+class MeetingTableModel(HeaderedTableModel):
     """Visits and sessions in date order (the Møder page)."""
 
     def __init__(self, parent=None):
@@ -138,18 +138,6 @@ class MeetingTableModel(QAbstractTableModel):
             d.item.date, d.item.time or time.min, d.company.name.casefold(), d.item.id))
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(MEETING_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

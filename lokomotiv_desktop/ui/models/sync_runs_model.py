@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from .table_base import HeaderedTableModel
 
 COL_STARTED, COL_PUSHED, COL_PULLED, COL_CONFLICTS, COL_RESULT = range(5)
 _NUMBER_COLUMNS = (COL_PUSHED, COL_PULLED, COL_CONFLICTS)
@@ -23,31 +25,20 @@ def local_time(iso_utc: str | None) -> str:
     return when.astimezone().strftime("%d.%m.%Y %H:%M:%S")
 
 
-class SyncRunsModel(QAbstractTableModel):
+class SyncRunsModel(HeaderedTableModel):
     """Rows are the dicts of ``SyncService.recent_runs`` (newest first)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[dict] = []
+        self._headers = [self.tr("Started"), self.tr("Sent"), self.tr("Received"),
+                         self.tr("Conflicts"), self.tr("Result")]
 
     def set_runs(self, runs: list[dict]) -> None:
         self.beginResetModel()
         self._rows = list(runs)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Started"), self.tr("Sent"), self.tr("Received"),
-                  self.tr("Conflicts"), self.tr("Result"))
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
