@@ -25,7 +25,8 @@ class Phase(IntEnum):
             return cls(int(raw))
         folded = _fold(raw)
         for phase, name in PHASE_NAMES.items():
-            if _fold(name) == folded:
+            # "Gennemførelse", "gennemfoerelse" and "Gennemforelse" (ø typed as o) all match
+            if folded in (_fold(name), _fold(name.replace("ø", "o").replace("Ø", "O"))):
                 return phase
         names = ", ".join(f"{p.value} {n}" for p, n in PHASE_NAMES.items())
         raise ValueError(f"Ukendt fase «{text}». Brug et tal 1-5 eller et navn: {names}.")

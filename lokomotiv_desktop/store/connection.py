@@ -16,7 +16,14 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
     second process (the CLI while the window is open) waits instead of failing."""
     memory = str(path) == ":memory:"
     if not memory:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(path).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreOpenError(
+                f"Mappen {folder} kan ikke oprettes ({exc.strerror}). "
+                "Vælg en anden placering til databasen med --db."
+            ) from exc
     try:
         if key:
             from sqlcipher3 import dbapi2  # optional: encryption at rest
@@ -33,6 +40,12 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA cache_size = -32000")
+    except sqlite3.OperationalError as exc:
+        # Not the content but the place: a folder without write access, a locked file.
+        raise StoreOpenError(
+            f"Databasen {path} kan ikke åbnes eller oprettes ({exc}). Tjek at du har "
+            "skriveadgang til mappen, eller vælg en anden placering med --db."
+        ) from exc
     except sqlite3.DatabaseError as exc:
         raise StoreOpenError(
             f"Databasen {path} kan ikke åbnes: den er ikke en Lokomotiv-database, "

@@ -187,3 +187,16 @@ def test_demo_data_is_refused_in_a_store_that_has_been_connected(run, db):
     store.close()
     status, _, err = run("demo", "--companies", "5")
     assert status == 2 and "ny databasefil" in err
+
+
+@pytest.mark.parametrize("where", ["folder", "file_in_a_file"])
+def test_a_database_path_that_cannot_be_used_gives_a_message_not_a_traceback(
+        tmp_path, capsys, where):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    path = tmp_path if where == "folder" else blocker / "lokomotiv.db"
+    status = main(["--db", str(path), "search", "x"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "--db" in err and "Traceback" not in err
+    assert blocker.read_text() == "x"  # nothing in the way was touched

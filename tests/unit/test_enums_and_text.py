@@ -12,7 +12,8 @@ from lokomotiv_desktop.domain.text import fold_danish
     [("1", Phase.AFKLARING), (2, Phase.MOTIVATION), (" 3 ", Phase.ENGAGEMENT),
      ("Gennemførelse", Phase.GENNEMFOERELSE), ("gennemfoerelse", Phase.GENNEMFOERELSE),
      ("OPFØLGNING", Phase.OPFOELGNING), ("opfoelgning", Phase.OPFOELGNING),
-     ("afklaring", Phase.AFKLARING)],
+     ("afklaring", Phase.AFKLARING), ("Gennemforelse", Phase.GENNEMFOERELSE),
+     ("opfolgning", Phase.OPFOELGNING)],
 )
 def test_phase_parses_numbers_and_names(typed, phase):
     assert Phase.parse(typed) is phase
