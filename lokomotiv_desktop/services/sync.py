@@ -18,19 +18,6 @@ if TYPE_CHECKING:
     from ..sync.client import Progress, SyncClient, SyncReport
     from ..sync.credentials import TokenStore
 
-# The names this module imported eagerly before, still reachable here (loaded on access).
-_LAZY_NAMES = {"Progress": "client", "SyncClient": "client", "SyncReport": "client",
-               "TokenStore": "credentials", "fallback_file_for": "credentials"}
-
-
-def __getattr__(name: str):
-    if name in _LAZY_NAMES:
-        import importlib
-
-        module = importlib.import_module(f"lokomotiv_desktop.sync.{_LAZY_NAMES[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 class NotLoggedIn(Exception):
     def __init__(self):

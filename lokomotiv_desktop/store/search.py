@@ -49,7 +49,6 @@ def search_doc(text: str | None) -> str:
 
 
 def register_functions(db) -> None:
-    db.conn.create_function("fold", 1, lambda s: fold_danish(s or ""), deterministic=True)
     db.conn.create_function("search_doc", 1, search_doc, deterministic=True)
 
 
