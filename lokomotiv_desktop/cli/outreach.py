@@ -6,6 +6,7 @@ task, 2 bad input (a Danish message on stderr, nothing written). See docs/cli-ou
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -104,6 +105,18 @@ def _fail(error: ValidationError | str) -> int:
     return fail(getattr(error, "message", error), EXIT_BAD_INPUT)
 
 
+def _invalid_input_fails(handler):
+    """Bad input anywhere in a command: its Danish message and exit 2 (or 1 for an unknown
+    CVR or id); the services have written nothing by then."""
+    @functools.wraps(handler)
+    def run(args, store: Store) -> int:
+        try:
+            return handler(args, store)
+        except ValidationError as exc:
+            return _fail(exc)
+    return run
+
+
 _json = print_json
 
 
@@ -129,17 +142,15 @@ def _contact_ids(company: Company, names: list[str]) -> list[str]:
     return ids
 
 
+@_invalid_input_fails
 def visit_add(args, store: Store) -> int:
-    try:
-        company = service.company_by_cvr(store, args.cvr)
-        logged = service.log_visit(
-            store, company.id, date=args.date or service.today_local(), time=args.time,
-            kind=args.kind, consultant=service.current_consultant(store, args.consultant),
-            notes=args.note, agreed=args.agreed, next_step=args.next_step, next_due=args.due,
-            unit_id=_unit_id(company, args.pnr), contact_ids=_contact_ids(company, args.contact),
-            company_asked=args.company_asked)
-    except ValidationError as exc:
-        return _fail(exc)
+    company = service.company_by_cvr(store, args.cvr)
+    logged = service.log_visit(
+        store, company.id, date=args.date or service.today_local(), time=args.time,
+        kind=args.kind, consultant=service.current_consultant(store, args.consultant),
+        notes=args.note, agreed=args.agreed, next_step=args.next_step, next_due=args.due,
+        unit_id=_unit_id(company, args.pnr), contact_ids=_contact_ids(company, args.contact),
+        company_asked=args.company_asked)
     print(f"Besøg registreret: {logged.visit.id}")
     if logged.task:
         print(f"Opgave oprettet: {logged.task.id} (frist {logged.task.due.isoformat()})")
@@ -155,11 +166,9 @@ def _visit_json(v) -> dict:
             "due": v.next_due.isoformat() if v.next_due else None}
 
 
+@_invalid_input_fails
 def visits_list(args, store: Store) -> int:
-    try:
-        company = service.company_by_cvr(store, args.cvr)
-    except ValidationError as exc:
-        return _fail(exc)
+    company = service.company_by_cvr(store, args.cvr)
     rows = [_visit_json(v) for v in VisitRepository(store).for_company(company.id)]
     if args.json:
         _json(rows)
@@ -173,11 +182,9 @@ def visits_list(args, store: Store) -> int:
     return EXIT_OK
 
 
+@_invalid_input_fails
 def tasks_list(args, store: Store) -> int:
-    try:
-        found = service.tasks(store, args.due, args.consultant)
-    except ValidationError as exc:
-        return _fail(exc)
+    found = service.tasks(store, args.due, args.consultant)
     rows = [{"id": d.item.id, "due": d.item.due.isoformat(), "text": d.item.text,
              "consultant": d.item.consultant, "done": d.item.done, "cvr": d.company.cvr,
              "company": d.company.name} for d in found]
@@ -194,36 +201,30 @@ def tasks_list(args, store: Store) -> int:
     return EXIT_OK
 
 
+@_invalid_input_fails
 def task_done(args, store: Store) -> int:
-    try:
-        task = service.set_task_done(store, args.id)
-    except ValidationError as exc:
-        return _fail(exc)
+    task = service.set_task_done(store, args.id)
     print(f"Udført: {task.text} ({task.id})")
     return EXIT_OK
 
 
+@_invalid_input_fails
 def session_add(args, store: Store) -> int:
-    try:
-        company = service.company_by_cvr(store, args.cvr)
-        messengers = [m for value in args.messenger for m in value.split(",") if m.strip()]
-        session = motivation.log_session(
-            store, company.id, date=args.date or service.today_local(), time=args.time,
-            format=args.format, consultant=service.current_consultant(store, args.consultant),
-            place=args.place, messengers=messengers, invited=args.invited,
-            attended=args.attended, signed_up=args.signed_up, notes=args.note,
-            unit_id=_unit_id(company, args.pnr))
-    except ValidationError as exc:
-        return _fail(exc)
+    company = service.company_by_cvr(store, args.cvr)
+    messengers = [m for value in args.messenger for m in value.split(",") if m.strip()]
+    session = motivation.log_session(
+        store, company.id, date=args.date or service.today_local(), time=args.time,
+        format=args.format, consultant=service.current_consultant(store, args.consultant),
+        place=args.place, messengers=messengers, invited=args.invited,
+        attended=args.attended, signed_up=args.signed_up, notes=args.note,
+        unit_id=_unit_id(company, args.pnr))
     print(f"Møde registreret: {session.id}")
     return EXIT_OK
 
 
+@_invalid_input_fails
 def sessions_list(args, store: Store) -> int:
-    try:
-        company = service.company_by_cvr(store, args.cvr)
-    except ValidationError as exc:
-        return _fail(exc)
+    company = service.company_by_cvr(store, args.cvr)
     rows = [{"id": s.id, "date": s.date.isoformat(),
              "time": s.time.strftime("%H:%M") if s.time else None, "format": s.format.value,
              "place": s.place, "messengers": [m.value for m in s.messengers],
@@ -243,17 +244,15 @@ def sessions_list(args, store: Store) -> int:
     return EXIT_OK
 
 
+@_invalid_input_fails
 def phase_command(args, store: Store) -> int:
-    try:
-        company = service.company_by_cvr(store, args.cvr)
-        if args.phase is None:
-            print(f"{int(company.phase)} {company.phase.label}")
-            return EXIT_OK
-        change = phases.move_phase(store, company.id, args.phase,
-                                   service.current_consultant(store, args.consultant),
-                                   args.reason)
-    except ValidationError as exc:
-        return _fail(exc)
+    company = service.company_by_cvr(store, args.cvr)
+    if args.phase is None:
+        print(f"{int(company.phase)} {company.phase.label}")
+        return EXIT_OK
+    change = phases.move_phase(store, company.id, args.phase,
+                               service.current_consultant(store, args.consultant),
+                               args.reason)
     if change is None:
         print(f"{company.name} er allerede i fase {int(company.phase)} {company.phase.label}.")
     else:
@@ -262,16 +261,14 @@ def phase_command(args, store: Store) -> int:
     return EXIT_OK
 
 
+@_invalid_input_fails
 def ics_export(args, store: Store) -> int:
-    try:
-        if args.company:
-            company = service.company_by_cvr(store, args.company)
-            data = calendar_export.export_ics(store, company_id=company.id)
-        else:
-            data = calendar_export.export_ics(
-                store, consultant=service.current_consultant(store, args.consultant))
-    except ValidationError as exc:
-        return _fail(exc)
+    if args.company:
+        company = service.company_by_cvr(store, args.company)
+        data = calendar_export.export_ics(store, company_id=company.id)
+    else:
+        data = calendar_export.export_ics(
+            store, consultant=service.current_consultant(store, args.consultant))
     if not args.output or args.output == "-":
         sys.stdout.write(data.decode("utf-8"))
         return EXIT_OK
