@@ -120,10 +120,12 @@ def scenario(tmp_path: Path, db_url: str) -> None:
 
 @pytest.mark.slow
 def test_two_laptops_through_the_cli_over_sqlite(tmp_path):
+    """`scenario` asserts each step: convergence, the conflict inbox, server down."""
     scenario(tmp_path, f"sqlite:///{tmp_path}/shared.db")
 
 
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_two_laptops_through_the_cli_over_postgresql(tmp_path, postgres_url):
+    """`scenario` asserts each step, here over the real PostgreSQL."""
     scenario(tmp_path, postgres_url)

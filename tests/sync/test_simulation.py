@@ -306,6 +306,7 @@ def _fast_passwords(monkeypatch):
 
 
 def test_simulation_sqlite(tmp_path):
+    """The invariants are checked by the state machine after every healing round."""
     counter = iter(range(10**6))
     machine = make_machine(lambda: f"sqlite:///{tmp_path}/shared{next(counter)}.db")
     run_state_machine_as_test(machine, settings=SETTINGS)
@@ -313,6 +314,7 @@ def test_simulation_sqlite(tmp_path):
 
 @pytest.mark.postgres
 def test_simulation_postgres(postgres_server):
+    """The same state machine as on SQLite, against the real PostgreSQL."""
     made: list[str] = []
 
     def fresh() -> str:
