@@ -10,6 +10,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from ..domain.text import fold_danish
@@ -60,10 +61,50 @@ class CvrFile:
     header: list[str]            # the header as written in the file
     columns: dict[str, int]      # canonical name -> column index
     delimiter: str
-    rows: list[tuple[int, list[str]]]  # (line number in the file, cells)
+    name: str                    # the file's name, for messages
+    _text: str                   # the whole file, decoded
+    _body: int                   # where the rows start in it
+    _header_lines: int = 1
+
+    def chunks(self, size: int = 10_000) -> Iterator[list[tuple[int, list[str]]]]:
+        """The rows with something in them, as (line number in the file, cells), `size`
+        lines at a time, then fewer towards the end: half of what is left, down to an
+        eighth of `size`. A caller that works on one part while the next is read then has
+        little left to do when the file ends. Raises ImportFileError where the CSV cannot
+        be read."""
+        handle = io.StringIO(self._text, newline="")
+        handle.seek(self._body)
+        line = self._header_lines  # the last line read
+        lines = size
+        while True:
+            start = handle.tell()
+            reader = csv.reader(handle, delimiter=self.delimiter)
+            try:
+                records = list(islice(reader, lines))
+                if not records:
+                    return
+                if reader.line_num == len(records):
+                    # One line per record: the numbers follow from the positions, with no
+                    # Python step per row (a tenth of the import's time at 100 000 rows).
+                    numbered = [(number, cells) for number, cells in enumerate(records, line + 1)
+                                if cells and (cells[0].strip() or _has_content(cells))]
+                else:  # a quoted cell spans lines (rare): number them as the reader goes
+                    handle.seek(start)
+                    reader = csv.reader(handle, delimiter=self.delimiter)
+                    numbered = _numbered_one_by_one(islice(reader, len(records)), reader, line)
+            except csv.Error as exc:
+                raise ImportFileError(f"Filen {self.name} kan ikke læses som CSV "
+                                      f"(linje {line + reader.line_num}): {exc}.") from None
+            line += reader.line_num
+            left = (len(self._text) - handle.tell()) * reader.line_num // max(
+                handle.tell() - start, 1)  # lines, estimated from this part's
+            lines = min(size, max(size // 8, left // 2 + 1))
+            yield numbered
 
 
 def read_cvr_file(path: Path) -> CvrFile:
+    """The file decoded and its header understood; the rows are read by ``chunks``.
+    Raises ImportFileError when the file cannot be read or lacks a required column."""
     text = _decode(path)
     end = text.find("\n")
     head = (text if end < 0 else text[:end]).splitlines()  # the first line, not all of them
@@ -71,16 +112,16 @@ def read_cvr_file(path: Path) -> CvrFile:
     if not first_line.strip():
         raise ImportFileError(f"Filen {path.name} er tom eller mangler overskriftslinjen.")
     delimiter = _delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    handle = io.StringIO(text, newline="")
+    reader = csv.reader(handle, delimiter=delimiter)
     try:
         header = next(reader)
-        columns = _map_header(header, path)
-        rows = list(_numbered(reader))
     except csv.Error as exc:
         raise ImportFileError(
-            f"Filen {path.name} kan ikke læses som CSV (linje {reader.line_num}): {exc}."
-        ) from None
-    return CvrFile(header=header, columns=columns, delimiter=delimiter, rows=rows)
+            f"Filen {path.name} kan ikke læses som CSV (linje 1): {exc}.") from None
+    columns = _map_header(header, path)
+    return CvrFile(header=header, columns=columns, delimiter=delimiter, name=path.name,
+                   _text=text, _body=handle.tell(), _header_lines=reader.line_num)
 
 
 def _decode(path: Path) -> str:
@@ -123,11 +164,17 @@ def _map_header(header: list[str], path: Path) -> dict[str, int]:
     return columns
 
 
-def _numbered(reader) -> Iterator[tuple[int, list[str]]]:
-    line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
-        # Blank lines and lines of only delimiters are skipped; the first cell (the CVR) is
-        # usually there, which settles it without joining the row.
-        if cells and (cells[0].strip() or "".join(cells).strip()):
-            yield start, cells
+def _numbered_one_by_one(records, reader, before: int) -> list[tuple[int, list[str]]]:
+    numbered = []
+    end = 0
+    for cells in records:
+        start, end = end + 1, reader.line_num
+        if _has_content(cells):
+            numbered.append((before + start, cells))
+    return numbered
+
+
+def _has_content(cells: list[str]) -> bool:
+    # Blank lines and lines of only delimiters are skipped; the first cell (the CVR) is
+    # usually there, which settles it without joining the row.
+    return bool(cells) and bool(cells[0].strip() or "".join(cells).strip())

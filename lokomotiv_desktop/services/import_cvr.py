@@ -1,9 +1,11 @@
 """`import-cvr`: a CVR extract (one row per P-unit, company columns repeated) into the store.
 
-The whole file is read and validated before anything is written, then written in one
-transaction: a row is imported completely or rejected with its line number and reason.
-Companies are matched on CVR and P-units on (company, P-nummer), so a re-import of the
-same file finds every value equal and writes nothing (no outbox rows either).
+The file is read, checked and written a part at a time, all in one transaction: a row is
+imported completely or rejected with its line number and reason, and a failure anywhere
+(an unreadable line half-way, a full disk) leaves nothing behind. While the store writes
+one part, the next is read and checked (``store.bulk``). Companies are matched on CVR and
+P-units on (company, P-nummer), so a re-import of the same file finds every value equal
+and writes nothing (no outbox rows either).
 
 Counts are per data row and add up to the rows in the file: *imported* when the row made a
 new P-unit (and maybe its company), *updated* when it changed a stored value, *unchanged*
@@ -14,37 +16,23 @@ from __future__ import annotations
 
 import csv
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from ..domain.company_rules import clean_company_field, clean_production_unit_field
-from ..domain.validation import ValidationError
-from ..store.bulk import NewCompany, insert_companies
+from ..store.bulk import BulkCompanyWriter, NewCompany
 from ..store.changes import plain
 from ..store.companies import CompanyRepository
 from ..store.database import Store
 from .cvr_file import ImportFileError, read_cvr_file
+from .cvr_rows import Rejection, RowChecker
 
 __all__ = ["ImportFileError", "ImportReport", "Rejection", "import_cvr_file"]
 
-COMPANY_FIELD = {"cvr": "cvr", "navn": "name", "adresse": "address", "postnr": "postcode",
-                 "by": "city", "kommunekode": "municipality_code", "branchekode": "industry_code",
-                 "branchetekst": "industry_text", "ansatte": "employees",
-                 "reklamebeskyttet": "marketing_protected"}
-UNIT_FIELD = {"pnr": "pnr", "p_navn": "name", "p_adresse": "address", "p_postnr": "postcode",
-              "p_by": "city", "p_kommunekode": "municipality_code", "p_ansatte": "employees"}
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's parameter limit
-
-
-@dataclass
-class Rejection:
-    line: int
-    reason: str
-    cells: list[str]
+ROWS_PER_PART = 20_000  # a part of the file written while the next one is checked
 
 
 @dataclass
@@ -62,21 +50,17 @@ class ImportReport:
                 f"unchanged {self.unchanged}, rejected {self.rejected}")
 
 
-@dataclass
-class _CompanyIn:
-    values: dict[str, Any]
-    units: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (line, values)
-
-
 def import_cvr_file(store: Store, path: Path | str) -> ImportReport:
     path = Path(path)
     with _no_cycle_collection():
         source = read_cvr_file(path)
         report = ImportReport()
-        codes = CompanyRepository(store).municipality_codes()
-        companies = _validate_rows(source, codes, report)
-        with store.transaction():
-            _write(store, companies, report)
+        checker = RowChecker(source, CompanyRepository(store).municipality_codes())
+        with store.transaction(), BulkCompanyWriter(store) as writer:
+            importer = _Importer(store, writer, report)
+            for rows in source.chunks(ROWS_PER_PART):
+                importer.add(checker.check(rows, report.rejections))
+        report.rejected = len(report.rejections)
     if report.rejections:
         _write_rejections(path, source, report)
     return report
@@ -96,200 +80,108 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-# -- validation ------------------------------------------------------------------------------
-# The form's field cleaners (domain.company_rules) decide every value. Two shortcuts keep the
-# 100 000-row file fast without changing any answer: values a quick test proves valid as they
-# stand (an 8-digit CVR whose check digit fits, a 10-digit P-number, plain text) are taken as
-# they are, and the few distinct values of the other columns (postcodes, municipality codes,
-# employee bands) are cleaned once each. Everything else goes to the cleaner, for its message.
-_TEXT_FIELDS = {"address", "city", "industry_code", "industry_text"}
-_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
-_CVR_DIGIT_OFFSET = ord("0") * sum(_CVR_WEIGHTS)
+@dataclass
+class _Stored:
+    """A company that was in the store before this import, with its P-units by number."""
+    values: dict[str, Any]
+    units: dict[str, dict[str, Any]]
+    change_counted: bool = False  # its own change is counted on its first known P-unit's row
 
 
-def plain_cvr(raw: str) -> str | None:
-    """`raw` when it is a valid CVR number exactly as written (what validate_cvr returns
-    unchanged), else None: then only the validator can tell."""
-    if len(raw) == 8 and raw.isdigit() and raw.isascii() and raw[0] != "0":
-        weighted = sum(map(int.__mul__, _CVR_WEIGHTS, raw.encode())) - _CVR_DIGIT_OFFSET
-        if weighted % 11 == 0:
-            return raw
-    return None
+class _Importer:
+    """Sorts the checked rows of each part: new companies (to the bulk writer), new P-units
+    of companies met before, and changes to companies already in the store."""
 
+    def __init__(self, store: Store, writer: BulkCompanyWriter, report: ImportReport):
+        self.store, self.writer, self.report = store, writer, report
+        self.stored_cvrs = {r[0] for r in store.db.execute(
+            "SELECT cvr FROM company WHERE deleted = 0")}
+        self.stored: dict[str, _Stored] = {}
+        self.created: dict[str, str] = {}  # CVR -> id of a company made by this import
 
-def plain_pnr(raw: str) -> str | None:
-    """`raw` when it is a P-number exactly as written, else None (see plain_cvr)."""
-    return raw if len(raw) == 10 and raw.isdigit() and raw.isascii() else None
-
-
-def _plain_text(raw: str) -> str:
-    return raw.strip()
-
-
-def _plain_name(raw: str) -> str | None:
-    return raw.strip() or None  # a name is required: the cleaner says so
-
-
-_FAST = {
-    "company": {"cvr": plain_cvr, "name": _plain_name, **dict.fromkeys(_TEXT_FIELDS, _plain_text)},
-    "unit": {"pnr": plain_pnr, "name": _plain_text, "address": _plain_text, "city": _plain_text},
-}
-
-
-def _column_check(kind: str, name: str, codes: set[str]) -> Callable[[str], tuple[bool, Any]]:
-    """raw cell -> (True, clean value) or (False, the cleaner's message)."""
-    cleaner = clean_company_field if kind == "company" else clean_production_unit_field
-
-    def clean(raw: str) -> tuple[bool, Any]:
-        value = raw.strip()
-        if name == "municipality_code" and len(value) == 4 and value.startswith("0"):
-            value = value[1:]  # some extracts pad the code to four digits: 0630
-        try:
-            return True, cleaner(name, value, codes)
-        except ValidationError as exc:
-            return False, exc.message
-
-    fast = _FAST[kind].get(name)
-    if fast is not None:
-        def check(raw: str) -> tuple[bool, Any]:
-            value = fast(raw)
-            return (True, value) if value is not None else clean(raw)
-        return check
-    seen: dict[str, tuple[bool, Any]] = {}
-
-    def cached(raw: str) -> tuple[bool, Any]:
-        found = seen.get(raw)
-        if found is None:
-            found = seen[raw] = clean(raw)
-        return found
-    return cached
-
-
-def _validate_rows(source, codes, report: ImportReport) -> dict[str, _CompanyIn]:
-    def columns(kind: str, fields: dict[str, str]) -> list[tuple[int, str, str, Callable]]:
-        return [(source.columns[column], name, source.header[source.columns[column]].strip(),
-                 _column_check(kind, name, codes))
-                for column, name in fields.items() if column in source.columns]
-
-    company_columns = columns("company", COMPANY_FIELD)
-    unit_columns = columns("unit", UNIT_FIELD)
-    width = len(source.header)
-    company_key = itemgetter(*(index for index, *_ in company_columns))
-    seen_companies: dict[Any, tuple[dict[str, Any], list[str]]] = {}
-    companies: dict[str, _CompanyIn] = {}
-    pnr_lines: dict[str, int] = {}
-    for line, cells in source.rows:
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        key = company_key(cells)  # the company columns repeat on each of its P-units' rows
-        company_part = seen_companies.get(key)
-        if company_part is None:
-            company_part = seen_companies[key] = _clean(company_columns, cells)
-        company, company_errors = company_part
-        unit, errors = _clean(unit_columns, cells)
-        pnr = unit.get("pnr")
-        if pnr in pnr_lines:
-            errors.append(f"P-nummer {pnr} står også i linje {pnr_lines[pnr]}.")
-        if errors or company_errors:
-            report.rejected += 1
-            report.rejections.append(
-                Rejection(line, " ".join(company_errors + errors), cells[:width]))
-            continue
-        pnr_lines[pnr] = line
-        entry = companies.get(company["cvr"])
-        if entry is None:
-            entry = companies[company["cvr"]] = _CompanyIn(company)
-        entry.units.append((line, unit))
-    return companies
-
-
-def _clean(columns, cells) -> tuple[dict[str, Any], list[str]]:
-    values: dict[str, Any] = {}
-    errors: list[str] = []
-    for index, name, label, check in columns:
-        ok, result = check(cells[index])
-        if ok:
-            values[name] = result
-        else:
-            errors.append(f"{label}: {result}")
-    return values, errors
-
-
-# -- writing ---------------------------------------------------------------------------------
-def _write(store: Store, companies: dict[str, _CompanyIn], report: ImportReport) -> None:
-    if not companies:
-        return
-    first = next(iter(companies.values()))
-    company_fields = list(first.values)
-    unit_fields = list(first.units[0][1])
-    stored = _stored_companies(store, list(companies), company_fields)
-    stored_units = _stored_units(store, [row["id"] for row in stored.values()], unit_fields)
-    new_companies: list[NewCompany] = []
-    new_units: list[dict[str, Any]] = []  # of companies already in the store
-    updates: list[tuple[str, str, dict[str, Any]]] = []
-    for cvr, entry in companies.items():
-        row = stored.get(cvr)
-        if row is None:
-            new_companies.append(NewCompany(entry.values, [unit for _, unit in entry.units]))
-            report.imported += len(entry.units)
-            continue
-        company_id = row["id"]
-        company_changed = _diff(entry.values, row)
-        if company_changed:
-            updates.append(("company", company_id, company_changed))
-        units = stored_units.get(company_id, {})
-        for _, unit in entry.units:
-            existing = units.get(unit["pnr"])
-            if existing is None:
-                new_units.append({**unit, "company_id": company_id})
-                report.imported += 1
+    def add(self, rows: list[tuple[int, dict[str, Any], dict[str, Any]]]) -> None:
+        new: dict[str, NewCompany] = {}
+        later_units: list[dict[str, Any]] = []  # of companies made from an earlier part
+        known: list[tuple[dict[str, Any], dict[str, Any]]] = []  # of stored companies
+        for _, company, unit in rows:
+            cvr = company["cvr"]
+            if cvr in new:
+                new[cvr].units.append(unit)
+            elif cvr in self.created:
+                later_units.append({**unit, "company_id": self.created[cvr]})
+            elif cvr in self.stored_cvrs:
+                known.append((company, unit))
                 continue
+            else:
+                new[cvr] = NewCompany(company, [unit])
+            self.report.imported += 1
+        batch = self.writer.prepare(list(new.values()))  # overlaps the previous part's SQL
+        self.writer.wait()
+        changes = self.store.changes
+        if later_units:  # search rows refreshed at commit, like any other write
+            changes.insert_many("production_unit", later_units, values_in_outbox=False)
+        if known:
+            self._compare(known)
+        self.writer.write(batch)
+        self.created.update(zip(new, batch.ids, strict=True))
+
+    def _compare(self, rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+        first_company, first_unit = rows[0]
+        self._load([company["cvr"] for company, _ in rows if company["cvr"] not in self.stored],
+                   list(first_company), list(first_unit))
+        new_units: list[dict[str, Any]] = []
+        updates: list[tuple[str, str, dict[str, Any]]] = []
+        for company, unit in rows:
+            stored = self.stored[company["cvr"]]
+            existing = stored.units.get(unit["pnr"])
+            if existing is None:
+                new_units.append({**unit, "company_id": stored.values["id"]})
+                self.report.imported += 1
+                continue
+            company_changed = {}
+            if not stored.change_counted:
+                stored.change_counted = True
+                company_changed = _diff(company, stored.values)
+                if company_changed:
+                    updates.append(("company", stored.values["id"], company_changed))
             unit_changed = _diff(unit, existing)
             if unit_changed:
                 updates.append(("production_unit", existing["id"], unit_changed))
             if unit_changed or company_changed:
-                report.updated += 1
+                self.report.updated += 1
             else:
-                report.unchanged += 1
-            company_changed = {}  # the company's change is counted on its first row only
-    insert_companies(store, new_companies)
-    store.changes.insert_many("production_unit", new_units, values_in_outbox=False)
-    for table, row_id, values in updates:
-        store.changes.update(table, row_id, values)
+                self.report.unchanged += 1
+        self.store.changes.insert_many("production_unit", new_units, values_in_outbox=False)
+        for table, row_id, values in updates:
+            self.store.changes.update(table, row_id, values)
+
+    def _load(self, cvrs: list[str], company_fields: list[str], unit_fields: list[str]) -> None:
+        """The stored companies with these CVRs (the oldest, should sync have brought in
+        two) and their P-units."""
+        cvrs = list(dict.fromkeys(cvrs))
+        found = _select(self.store, "company", ["id", *company_fields], "cvr", cvrs)
+        companies = {row["cvr"]: _Stored(row, {}) for row in found}
+        by_id = {stored.values["id"]: stored for stored in companies.values()}
+        for unit in _select(self.store, "production_unit", ["id", "company_id", *unit_fields],
+                            "company_id", list(by_id)):
+            by_id[unit["company_id"]].units[unit["pnr"]] = unit
+        self.stored.update(companies)
+
+
+def _select(store: Store, table: str, names: list[str], key: str, values: list[str]):
+    """The live rows whose `key` is one of `values`, newest first (so the oldest is kept
+    where two share a key)."""
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start:start + _CHUNK]
+        cursor = store.db.execute(
+            f"SELECT {', '.join(names)} FROM {table} WHERE deleted = 0 AND {key} IN "
+            f"({', '.join('?' * len(chunk))}) ORDER BY id DESC", chunk)
+        for values_ in cursor:
+            yield dict(zip(names, values_, strict=True))
 
 
 def _diff(values: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in values.items() if plain(value) != stored[name]}
-
-
-def _stored_companies(store, cvrs: list[str], fields: list[str]) -> dict[str, dict[str, Any]]:
-    """CVR -> the stored company (the oldest, should sync have brought in two)."""
-    found: dict[str, dict[str, Any]] = {}
-    columns = ", ".join(["id", *fields])
-    for start in range(0, len(cvrs), _CHUNK):
-        chunk = cvrs[start:start + _CHUNK]
-        cursor = store.db.execute(
-            f"SELECT {columns} FROM company WHERE deleted = 0 AND cvr IN "
-            f"({', '.join('?' * len(chunk))}) ORDER BY id DESC", chunk)
-        for values in cursor:
-            row = dict(zip(["id", *fields], values, strict=True))
-            found[row["cvr"]] = row
-    return found
-
-
-def _stored_units(store, company_ids: list[str], fields: list[str]):
-    """company id -> {P-nummer: stored unit}."""
-    found: dict[str, dict[str, dict[str, Any]]] = {}
-    names = ["id", "company_id", *fields]
-    for start in range(0, len(company_ids), _CHUNK):
-        chunk = company_ids[start:start + _CHUNK]
-        cursor = store.db.execute(
-            f"SELECT {', '.join(names)} FROM production_unit WHERE deleted = 0 AND "
-            f"company_id IN ({', '.join('?' * len(chunk))}) ORDER BY id DESC", chunk)
-        for values in cursor:
-            row = dict(zip(names, values, strict=True))
-            found.setdefault(row["company_id"], {})[row["pnr"]] = row
-    return found
 
 
 def _write_rejections(path: Path, source, report: ImportReport) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from itertools import chain
@@ -36,14 +37,14 @@ def plain(value: Any) -> Any:
     return value
 
 
-_STAGE_FROM = 1000  # rows from which insert_many stages them (ChangeWriter._insert_staged)
+_STAGE_FROM = 1000  # rows from which insert_many stages them (ChangeWriter.stage)
 _compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 # Values SQLite stores and json_object() writes back exactly as Python's json would read them
 # (bool binds as 0/1). Floats are not here: SQLite 3.40 renders them with 15 digits.
 _EXACT_IN_SQL = frozenset({str, int, bool, type(None)})
 
 
-def _row_values(rows: list[Mapping[str, Any]], columns: list[str]) -> list[tuple]:
+def row_values(rows: list[Mapping[str, Any]], columns: list[str]) -> list[tuple]:
     """Each row's values in column order (None where a row lacks a column)."""
     if len(columns) > 1:
         get = itemgetter(*columns)  # C speed; the bulk paths call this for every row
@@ -100,6 +101,19 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@dataclass
+class NewRows:
+    """New rows of one table between ``ChangeWriter.stage`` and ``insert_staged``."""
+    table: str
+    columns: list[str]
+    ids: list[str]
+    rows: list[tuple]    # (id, *values in column order), as bound
+    row_clocks: str      # JSON, the same for every row of the batch
+    change_clocks: str   # JSON, of each row's outbox change
+    exact_in_sql: bool   # json_object() of a stored row gives back the exact values
+    staging: str | None = None  # the TEMP table the rows wait in, if staged
+
+
 class ChangeWriter:
     """Writes synced rows. Must be used inside ``Store.transaction()``."""
 
@@ -125,80 +139,95 @@ class ChangeWriter:
         (``FIELDS_IN_ROW``; the push reads them from the rows, ``inserted_fields``): a
         fifth less to write for an import.
         """
-        spec = SYNCED_TABLES[table]
         rows = list(rows)
         if not rows:
             return []
+        new = self.stage(table, rows, ids, staged=len(rows) >= _STAGE_FROM)
+        self.insert_staged(new, values_in_outbox)
+        if reindex:
+            self._store.touched(table, new.ids)
+        return new.ids
+
+    def stage(self, table: str, rows: list[Mapping[str, Any]], ids: list[str] | None = None,
+              *, staged: bool = True, staging: str = "staged_rows") -> NewRows:
+        """The Python half of an insert: ids, values and clocks, and (``staged``) the rows
+        bound into a bare TEMP table, from which ``insert_staged`` copies them with one
+        INSERT .. SELECT: a third faster than binding them straight into a table with its
+        indexes (measured at 100 000 rows). The columns are those of the first row."""
+        spec = SYNCED_TABLES[table]
         ids = ids or new_ids(len(rows))
         columns = [c for c in rows[0] if c in spec.fields]
-        values = _row_values(rows, columns)
-        in_sql = _EXACT_IN_SQL.issuperset(map(type, chain.from_iterable(values)))
+        values = row_values(rows, columns)
+        return self.stage_rows(table, columns, ids, [
+            (row_id, *row) for row_id, row in zip(ids, values, strict=True)],
+            staged=staged, staging=staging)
+
+    def stage_rows(self, table: str, columns: list[str], ids: list[str], rows: list[tuple],
+                   *, staged: bool = True, staging: str = "staged_rows") -> NewRows:
+        """``stage`` for rows already made: (id, *values in column order) each."""
+        spec = SYNCED_TABLES[table]
+        unknown = set(columns) - set(spec.fields)
+        if unknown:
+            raise KeyError(f"{table} has no synced field(s) {sorted(unknown)}")
+        in_sql = _EXACT_IN_SQL.issuperset(map(type, chain.from_iterable(rows)))
         if not in_sql:
-            values = [tuple(map(plain, row)) for row in values]
+            rows = [tuple(map(plain, row)) for row in rows]
         # One stamp for the whole batch: each row is new, so no two writes compare on it.
         # Compact clocks (sync/clocks.py): the outbox change stamps its fields, the row
         # every column but those left at their default.
         stamp = self._store.clock.now()
         unwritten = [f for f in spec.all_fields if f not in columns]
-        row_clocks = _compact_json(clocks.compact(stamp, unwritten))
-        change_clocks = _compact_json(clocks.compact(stamp))
-        after_rowid = self._db.execute(
-            f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
-        if len(ids) >= _STAGE_FROM:
-            self._insert_staged(table, columns, ids, values, row_clocks)
-        else:
-            self._db.conn.executemany(
-                f"INSERT INTO {table} (id, {', '.join(columns)}, clocks) "
-                f"VALUES ({', '.join('?' * (len(columns) + 2))})",
-                [(row_id, *row, row_clocks) for row_id, row in zip(ids, values, strict=True)],
-            )
-        created = utc_now()
-        if not values_in_outbox:
-            written = self._db.conn.execute(
-                "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
-                f"SELECT {_INSERT_CHANGE_ID}, ?, id, ?, ?, '{{}}', ? "
-                f"FROM {table} WHERE rowid > ? ORDER BY rowid",
-                [table, FIELDS_IN_ROW, change_clocks, created, after_rowid]).rowcount
-            if written != len(ids):  # only a bug could do this; the transaction rolls back
-                raise RuntimeError(f"{table}: {written} outbox rows for {len(ids)} new rows")
-        elif in_sql:
-            # The changes' JSON made by SQLite from the rows just written (new rowids follow
-            # the largest): no Python work per row.
-            pairs = ", ".join(f"'{c}', {c}" for c in columns)  # registry names only
-            written = self._db.conn.execute(
-                "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
-                f"SELECT {_INSERT_CHANGE_ID}, ?, id, json_object({pairs}), ?, '{{}}', ? "
-                f"FROM {table} WHERE rowid > ? ORDER BY rowid",
-                [table, change_clocks, created, after_rowid]).rowcount
-            if written != len(ids):  # only a bug could do this; the transaction rolls back
-                raise RuntimeError(f"{table}: {written} outbox rows for {len(ids)} new rows")
-        else:
-            self._append_outbox([
-                ("i:" + row_id, table, row_id, _compact_json(dict(zip(columns, row, strict=True))),
-                 change_clocks, "{}", created)
-                for row_id, row in zip(ids, values, strict=True)])
-        if reindex:
-            self._store.touched(table, ids)
-        return ids
-
-    def _insert_staged(self, table: str, columns: list[str], ids: list[str],
-                       values: list[tuple], row_clocks: str) -> None:
-        """Many rows go first into a bare TEMP table, then into `table` with one INSERT ..
-        SELECT: a third faster than binding them straight into a table with its indexes
-        (measured at 100 000 rows)."""
-        names = ", ".join(columns)
-        conn = self._db.conn
-        conn.execute("DROP TABLE IF EXISTS temp.staged_rows")
-        conn.execute(f"CREATE TEMP TABLE staged_rows (id, {names})")
-        try:
+        new = NewRows(table, columns, ids, rows,
+                      _compact_json(clocks.compact(stamp, unwritten)),
+                      _compact_json(clocks.compact(stamp)), in_sql)
+        if staged:
+            new.staging = staging
+            conn = self._db.conn
+            conn.execute(f"DROP TABLE IF EXISTS temp.{staging}")
+            conn.execute(f"CREATE TEMP TABLE {staging} (id, {', '.join(columns)})")
             conn.executemany(
-                f"INSERT INTO temp.staged_rows VALUES ({', '.join('?' * (len(columns) + 1))})",
-                [(row_id, *row) for row_id, row in zip(ids, values, strict=True)])
+                f"INSERT INTO temp.{staging} VALUES ({', '.join('?' * (len(columns) + 1))})",
+                rows)
+        return new
+
+    def insert_staged(self, new: NewRows, values_in_outbox: bool = True) -> None:
+        """The SQL half: the rows into their table and one outbox row each. With the rows
+        staged and ``values_in_outbox`` False or exact in SQL, this is a few statements
+        with no Python per row, so it may run on a helper thread (``store.bulk``)."""
+        table, columns = new.table, new.columns
+        conn = self._db.conn
+        names = ", ".join(columns)
+        after_rowid = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+        if new.staging:
             conn.execute(f"INSERT INTO {table} (id, {names}, clocks) "
-                         f"SELECT id, {names}, ? FROM temp.staged_rows ORDER BY rowid",
-                         [row_clocks])
-        finally:
-            conn.execute("DROP TABLE temp.staged_rows")
+                         f"SELECT id, {names}, ? FROM temp.{new.staging} ORDER BY rowid",
+                         [new.row_clocks])
+            conn.execute(f"DROP TABLE temp.{new.staging}")
+        else:
+            conn.executemany(
+                f"INSERT INTO {table} (id, {names}, clocks) "
+                f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+                [(*row, new.row_clocks) for row in new.rows])
+        created = utc_now()
+        if not values_in_outbox or new.exact_in_sql:
+            # The changes made by SQLite from the rows just written (new rowids follow the
+            # largest): with no copy of the values, or their JSON made by json_object().
+            pairs = ", ".join(f"'{c}', {c}" for c in columns)  # registry names only
+            fields = "?" if not values_in_outbox else f"json_object({pairs})"
+            written = conn.execute(
+                "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
+                f"SELECT {_INSERT_CHANGE_ID}, ?, id, {fields}, ?, '{{}}', ? "
+                f"FROM {table} WHERE rowid > ? ORDER BY rowid",
+                [table, *([FIELDS_IN_ROW] if not values_in_outbox else []),
+                 new.change_clocks, created, after_rowid]).rowcount
+            if written != len(new.ids):  # only a bug could do this; the transaction rolls back
+                raise RuntimeError(f"{table}: {written} outbox rows for {len(new.ids)} new rows")
+            return
+        self._append_outbox([
+            ("i:" + row_id, table, row_id,
+             _compact_json(dict(zip(columns, values, strict=True))), new.change_clocks, "{}",
+             created)
+            for row_id, *values in new.rows])
 
     def update(self, table: str, row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
         """Writes the fields whose value differs from the stored one; returns those."""

@@ -40,6 +40,9 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA cache_size = -32000")
+        # TEMP tables (the bulk import stages its rows in them) stay in memory instead of
+        # a temporary file with a 2 MB cache.
+        conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.OperationalError as exc:
         # Not the content but the place: a folder without write access, a locked file.
         raise StoreOpenError(

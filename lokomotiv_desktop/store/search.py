@@ -246,23 +246,27 @@ class _WordsOf(dict):
         return found
 
 
-def add_new_companies(db, documents: dict[str, str], after_rowid: int) -> None:
-    """Search rows for companies inserted after `after_rowid` in this transaction (so they
-    have none yet), from their documents (company id -> DocumentBuilder text): no DELETE and
-    no subqueries, unlike ``reindex``. The listed columns are read from the rows as stored;
-    the documents pass through a TEMP table, so each row is bound once."""
+def stage_documents(db, documents: list[tuple[str, str]]) -> None:
+    """(company id, DocumentBuilder text) of new companies, waiting in a TEMP table for
+    ``add_new_companies``: the rows are bound here, on the caller's thread."""
     conn = db.conn
     conn.execute("DROP TABLE IF EXISTS temp.new_documents")
     conn.execute("CREATE TEMP TABLE new_documents (id TEXT PRIMARY KEY, doc TEXT) WITHOUT ROWID")
-    try:
-        conn.executemany("INSERT INTO temp.new_documents VALUES (?, ?)", documents.items())
-        conn.execute(
-            "INSERT INTO company_search(company_rowid, name, municipality_code, phase, "
-            "consultant, doc) SELECT c.rowid, c.name, c.municipality_code, c.phase, "
-            "c.consultant, d.doc FROM company c JOIN temp.new_documents d ON d.id = c.id "
-            "WHERE c.rowid > ? AND c.deleted = 0 ORDER BY c.rowid", [after_rowid])
-        conn.execute(
-            "INSERT INTO company_fts(rowid, doc) SELECT company_rowid, doc FROM company_search "
-            "WHERE company_rowid > ? ORDER BY company_rowid", [after_rowid])
-    finally:
-        conn.execute("DROP TABLE temp.new_documents")
+    conn.executemany("INSERT INTO temp.new_documents VALUES (?, ?)", documents)
+
+
+def add_new_companies(db, after_rowid: int) -> None:
+    """Search rows for the companies inserted after `after_rowid` in this transaction (so
+    they have none yet), from the documents staged by ``stage_documents``: no DELETE and no
+    subqueries, unlike ``reindex``. The listed columns are read from the rows as stored.
+    Only SQL, no Python per row: it may run on the bulk writer's helper thread."""
+    conn = db.conn
+    conn.execute(
+        "INSERT INTO company_search(company_rowid, name, municipality_code, phase, "
+        "consultant, doc) SELECT c.rowid, c.name, c.municipality_code, c.phase, "
+        "c.consultant, d.doc FROM company c JOIN temp.new_documents d ON d.id = c.id "
+        "WHERE c.rowid > ? AND c.deleted = 0 ORDER BY c.rowid", [after_rowid])
+    conn.execute(
+        "INSERT INTO company_fts(rowid, doc) SELECT company_rowid, doc FROM company_search "
+        "WHERE company_rowid > ? ORDER BY company_rowid", [after_rowid])
+    conn.execute("DROP TABLE temp.new_documents")

@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lokomotiv_desktop.domain.validation import ValidationError, validate_cvr, validate_pnr
-from lokomotiv_desktop.services import import_cvr
+from lokomotiv_desktop.services import cvr_rows
 from lokomotiv_desktop.services.cvr_file import CANONICAL
+from lokomotiv_desktop.services.cvr_rows import plain_cvr, plain_pnr
 from lokomotiv_desktop.services.demo import demo_cvr_rows
-from lokomotiv_desktop.services.import_cvr import import_cvr_file, plain_cvr, plain_pnr
+from lokomotiv_desktop.services.import_cvr import import_cvr_file
 from lokomotiv_desktop.store import search
 from lokomotiv_desktop.store.changes import FIELDS_IN_ROW, inserted_fields
 from lokomotiv_desktop.store.companies import CompanyRepository
@@ -204,13 +205,13 @@ def test_the_cycle_collector_is_restored_as_it_was(store, tmp_path):
 
 def test_repeated_values_are_cleaned_once_and_plain_cvrs_not_at_all(store, tmp_path, monkeypatch):
     calls = []
-    original = import_cvr.clean_company_field
+    original = cvr_rows.clean_company_field
 
     def counting(name, value, codes):
         calls.append(name)
         return original(name, value, codes)
 
-    monkeypatch.setattr(import_cvr, "clean_company_field", counting)
+    monkeypatch.setattr(cvr_rows, "clean_company_field", counting)
     rows = list(demo_cvr_rows(90))
     path = tmp_path / "x.csv"
     with open(path, "w", encoding="utf-8", newline="") as handle:

@@ -96,6 +96,26 @@ def test_bad_rows_are_rejected_with_line_and_reason_and_written_next_to_the_file
     assert written[2][2:] == rows[2]
 
 
+@pytest.mark.parametrize("multiline", [False, True])
+def test_line_numbers_count_blank_lines_and_cells_that_span_lines(store, tmp_path, multiline):
+    """The reported line is the file's line as an editor shows it, also after a blank line
+    and after a quoted cell with a line break in it (a note typed with Enter in Excel)."""
+    name = "Værkstedet\n(gården)" if multiline else "Værkstedet"
+    path = tmp_path / "udtraek.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\n")
+        writer.writerow(HEADER)
+        writer.writerow([*TOEMRER, "1003456789", name, "", "", "", "", ""])
+        handle.write("\n;;;\n")  # a blank line and a line of only delimiters
+        writer.writerow([*METAL, "12345", "", "", "", "", "", ""])
+    report = import_cvr_file(store, path)
+    assert report.summary_line() == "imported 1, updated 0, unchanged 0, rejected 1"
+    expected_line = 6 if multiline else 5
+    assert [r.line for r in report.rejections] == [expected_line]
+    unit = CompanyRepository(store).get_by_cvr("13748136").production_units[0]
+    assert unit.name == name
+
+
 def test_reimport_changes_nothing(store, tmp_path):
     path = write(tmp_path / "x.csv", ROWS)
     import_cvr_file(store, path)
