@@ -38,6 +38,7 @@ THREAD_FROM = 1000  # companies in a batch from which its statements go to the h
 
 @dataclass
 class NewCompany:
+    """Plain values only (str, int, float, bool, None), as the domain cleaners give them."""
     values: Mapping[str, Any]                 # company fields
     units: Sequence[Mapping[str, Any]] = field(default_factory=list)  # P-unit fields
 
@@ -124,11 +125,12 @@ class BulkCompanyWriter:
             return
         self.wait()  # the previous batch's statements are done: the connection is free
         changes = self._store.changes
-        staged = [changes.stage("company", batch.companies, batch.ids, staging="bulk_company")]
+        staged = [changes.stage("company", batch.companies, batch.ids, staging="bulk_company",
+                                plain_values=True)]
         if batch.unit_rows:
             staged.append(changes.stage_rows(
                 "production_unit", batch.unit_columns, [row[0] for row in batch.unit_rows],
-                batch.unit_rows, staging="bulk_unit"))
+                batch.unit_rows, staging="bulk_unit", plain_values=True))
         search.stage_documents(self._store.db, batch.documents)
         if len(batch.ids) < THREAD_FROM and self._executor is None:
             self._write(staged)  # a small import: a thread would cost more than it saves

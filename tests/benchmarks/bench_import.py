@@ -1,11 +1,17 @@
 """`import-cvr` speed on a generated 100 000-row CVR extract (one row per P-unit, company
 columns repeated; about 3 P-units per company), into a fresh store with change capture,
-validation and search index. Baseline: the same rows parsed with csv and written with a raw
-`executemany` into a bare table in one transaction. Target: >= 50 000 rows/s.
+validation and search index, until the store is closed (what the command waits for).
+Baseline: the same rows parsed with csv and written with a raw `executemany` into a bare
+table in one transaction, until closed. Target: >= 50 000 rows/s.
+
+The machine is shared and its disk's speed varies from second to second, so both are run
+three times, alternating, each after the disk has caught up with earlier writes (os.sync),
+and the best of each is the figure (as timeit does); all runs are noted.
 """
 from __future__ import annotations
 
 import csv
+import os
 import sqlite3
 import tempfile
 import time
@@ -59,27 +65,46 @@ def raw_executemany(path: Path, db_path: Path) -> tuple[float, float]:
             len(rows) / (time.process_time() - cpu))
 
 
-def run(report) -> None:
+def import_once(path: Path, db_path: Path):
+    """(rows/s wall, rows/s CPU, the import's report)."""
+    from lokomotiv_desktop.services.import_cvr import import_cvr_file
+
+    store = Store(db_path)
+    started, cpu = time.perf_counter(), time.process_time()
     try:
-        from lokomotiv_desktop.services.import_cvr import import_cvr_file
-    except ImportError as exc:
-        report.skip("import_cvr", f"the importer is not there yet ({exc})")
-        return
+        result = import_cvr_file(store, path)
+    finally:
+        store.close()
+    return (ROWS / (time.perf_counter() - started), ROWS / (time.process_time() - cpu),
+            result)
+
+
+def run(report) -> None:
     with tempfile.TemporaryDirectory(prefix="lokomotiv-bench-") as folder:
         extract = Path(folder) / "cvr.csv"
         write_extract(extract, ROWS)
-        baseline, baseline_cpu = raw_executemany(extract, Path(folder) / "raw.db")
-        store = Store(Path(folder) / "store.db")
-        try:
-            started, cpu = time.perf_counter(), time.process_time()
-            result = import_cvr_file(store, extract)
-            rate = ROWS / (time.perf_counter() - started)
-            rate_cpu = ROWS / (time.process_time() - cpu)
-        finally:
-            store.close()
+        ours, raw = [], []
+        for round_ in range(ROUNDS):
+            _settle()
+            raw.append(raw_executemany(extract, Path(folder) / f"raw{round_}.db"))
+            _settle()
+            ours.append(import_once(extract, Path(folder) / f"store{round_}.db"))
+        result = ours[-1][2]
         if result.rejected:
             report.note(f"{result.rejected} rows rejected, e.g. {result.rejections[0].reason}")
         report.note(result.summary_line())
-        report.note(f"CPU time: {rate_cpu:,.0f} rows/s, raw executemany {baseline_cpu:,.0f} rows/s")
-        report("import_cvr_rows_per_s", rate, "rows/s", baseline, "raw executemany",
-               ">= 50000")
+        report.note("all runs, rows/s: ours " + ", ".join(f"{r[0]:,.0f}" for r in ours)
+                    + "; raw executemany " + ", ".join(f"{r[0]:,.0f}" for r in raw))
+        report.note(f"CPU time, best: {max(r[1] for r in ours):,.0f} rows/s, "
+                    f"raw executemany {max(r[1] for r in raw):,.0f} rows/s")
+        report("import_cvr_rows_per_s", max(r[0] for r in ours), "rows/s",
+               max(r[0] for r in raw), "raw executemany", ">= 50000")
+
+
+ROUNDS = 3
+
+
+def _settle() -> None:
+    """Lets the disk catch up with earlier writes, so a run does not pay for the last one."""
+    if hasattr(os, "sync"):
+        os.sync()

@@ -6,17 +6,12 @@ import csv
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from lokomotiv_desktop.services import import_cvr
 from lokomotiv_desktop.services.cvr_file import CANONICAL, ImportFileError, read_cvr_file
-from lokomotiv_desktop.services.cvr_rows import RowChecker
 from lokomotiv_desktop.services.demo import demo_cvr_rows
 from lokomotiv_desktop.services.import_cvr import import_cvr_file
 from lokomotiv_desktop.store import Store, bulk, search
-
-CODES = {"101", "630", "751", "851"}
 
 
 def write_rows(path, rows, header=CANONICAL):
@@ -120,49 +115,13 @@ def test_parts_get_smaller_towards_the_end_and_keep_their_line_numbers(tmp_path)
     assert lines[131:] == list(range(134, 503))  # after the two-line row, one more
 
 
-# -- checking a part column by column answers exactly as row by row ---------------------------
-_cell = st.sampled_from(["", " ", "x", "0630", "630", "101", "9999", "7100", "71", "1-4",
-                         "ja", "nej", "10", "1003456789", "100345678", "1003 456 789"])
-_rows = st.lists(st.tuples(st.sampled_from(["13748136", "10150817", "13748137", "1374 8136"]),
-                           st.sampled_from(["Tømrer ApS", "", " Bager "]), _cell, _cell,
-                           st.sampled_from(["1003456789", "1012345678", "1003456790",
-                                            "12345", "1003456789 "]),
-                           _cell, _cell, _cell, st.booleans()),
-                 min_size=1, max_size=12)
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                   HealthCheck.function_scoped_fixture])
-@given(_rows)
-def test_checking_by_columns_equals_checking_by_rows(tmp_path, generated):
-    rows = []
-    for cvr, name, postcode, code, pnr, p_code, employees, p_employees, short in generated:
-        row = [cvr, name, "Vej 1", postcode, "By", code, "", "", employees, "nej",
-               pnr, "Enhed", "", postcode, "By", p_code, p_employees]
-        rows.append(row[:-3] if short else row)  # a short row: its last cells are missing
-    source = read_cvr_file(write_rows(tmp_path / "h.csv", rows))
-    [part] = list(source.chunks(100))
-    by_columns, by_rows = RowChecker(source, CODES), RowChecker(source, CODES)
-    rejected_columns, rejected_rows = [], []
-    first = by_columns.check(part, rejected_columns)
-    second = by_rows._check_rows(part, rejected_rows)
-    assert first == second
-    assert rejected_columns == rejected_rows
-    # and the next part sees the same P-numbers as taken
-    assert by_columns.check(part, []) == by_rows._check_rows(part, []) == []
-
-
-def test_a_clean_part_is_settled_by_columns_and_a_part_with_an_error_by_rows(tmp_path):
-    rows = [list(row) for row in demo_cvr_rows(50)]
-    source = read_cvr_file(write_rows(tmp_path / "x.csv", rows))
-    [part] = list(source.chunks(100))
-    checker = RowChecker(source, {str(code) for code in range(100, 1000)})
-    assert len(checker._check_columns(part)) == 50
-    rows[20][10] = "12345"  # a P-nummer too short
-    source = read_cvr_file(write_rows(tmp_path / "y.csv", rows))
-    [part] = list(source.chunks(100))
-    checker = RowChecker(source, {str(code) for code in range(100, 1000)})
-    assert checker._check_columns(part) is None
-    rejections = []
-    assert len(checker.check(part, rejections)) == 49
-    assert [r.line for r in rejections] == [22] and "pnr: " in rejections[0].reason
+def test_a_p_nummer_from_an_earlier_part_is_rejected_with_its_line(store, tmp_path,
+                                                                   monkeypatch):
+    monkeypatch.setattr(import_cvr, "ROWS_PER_PART", 30)
+    rows = [list(row) for row in demo_cvr_rows(100)]
+    rows.append([*rows[90][:10], rows[5][10], "Dublet", "", "", "", "", ""])  # line 102
+    report = import_cvr_file(store, write_rows(tmp_path / "x.csv", rows))
+    assert report.summary_line() == "imported 100, updated 0, unchanged 0, rejected 1"
+    [rejection] = report.rejections
+    assert rejection.line == 102
+    assert f"P-nummer {rows[5][10]} står også i linje 7." in rejection.reason
