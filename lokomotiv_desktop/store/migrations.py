@@ -242,12 +242,29 @@ _STEP_4_SEARCH_LIST = """
 """
 
 
+# A lighter full-text tokenizer (issue 2, import speed): the documents are folded words
+# separated by spaces already (search.search_doc), and so are the typed words, so the plain
+# ascii tokenizer splits them exactly as unicode61 did, with less work per word. Measured at
+# 300 000 companies, longer prefixes are found faster too ("aarhus" 3.3 -> 2.1 ms). (Without
+# positions, detail=none, they took twice as long; without the one-letter prefix index, a
+# query like "søren k" read most of the index: both stay.)
+_STEP_5_ASCII_FTS = """
+    DROP TABLE company_fts;
+    CREATE VIRTUAL TABLE company_fts USING fts5(
+        doc, content = 'company_search', content_rowid = 'company_rowid',
+        tokenize = 'ascii', prefix = '1 2 3 4'
+    );
+    INSERT INTO company_fts(company_fts) VALUES ('rebuild');
+"""
+
+
 # (version, SQL script). Each runs inside one transaction with its version bump.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _STEP_1_CORE),
     (2, _STEP_2_SEARCH),
     (3, _STEP_3_OUTREACH),
     (4, _STEP_4_SEARCH_LIST),
+    (5, _STEP_5_ASCII_FTS),
 ]
 LATEST = MIGRATIONS[-1][0]
 

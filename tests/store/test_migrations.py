@@ -73,6 +73,35 @@ def test_data_written_at_version_1_survives_the_upgrade_and_is_searchable(tmp_pa
         store.close()
 
 
+def test_search_rows_indexed_at_version_4_are_found_after_the_tokenizer_change(tmp_path):
+    path = tmp_path / "v4.db"
+    store = Store(path)
+    with store.transaction():
+        for cvr, name, city in [("13748136", "Tømrerfirmaet Hansen", "Århus"),
+                                ("10150817", "Bageriet Ågesen", "Vejle")]:
+            store.changes.insert("company", {"cvr": cvr, "name": name, "city": city})
+    # back to version 4's index: unicode61, built from the same search rows
+    store.db.conn.executescript("""
+        DROP TABLE company_fts;
+        CREATE VIRTUAL TABLE company_fts USING fts5(
+            doc, content = 'company_search', content_rowid = 'company_rowid',
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4');
+        INSERT INTO company_fts(company_fts) VALUES ('rebuild');
+        PRAGMA user_version = 4;""")
+    store.close()
+    store = Store(path)
+    try:
+        assert user_version(path) == LATEST
+        repo = CompanyRepository(store)
+        for text, expected in [("tømr", ["13748136"]), ("aarhus", ["13748136"]),
+                               ("ågesen", ["10150817"]), ("1015", ["10150817"]),
+                               ("b", ["10150817"]), ("hansen århus", ["13748136"])]:
+            assert [c.cvr for c in repo.search(text)] == expected, text
+        store.db.execute("INSERT INTO company_fts(company_fts, rank) VALUES ('integrity-check', 1)")
+    finally:
+        store.close()
+
+
 def test_a_store_from_a_newer_version_is_refused_in_danish(tmp_path):
     path = tmp_path / "future.db"
     Store(path).close()
