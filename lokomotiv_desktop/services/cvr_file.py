@@ -66,16 +66,22 @@ class CvrFile:
     _body: int                   # where the rows start in it
     _header_lines: int = 1
 
+    @property
+    def size(self) -> int:
+        """Characters in the file: a measure of the work ahead."""
+        return len(self._text)
+
     def chunks(self, size: int = 10_000) -> Iterator[list[tuple[int, list[str]]]]:
         """The rows with something in them, as (line number in the file, cells), `size`
-        lines at a time, then fewer towards the end: half of what is left, down to an
-        eighth of `size`. A caller that works on one part while the next is read then has
-        little left to do when the file ends. Raises ImportFileError where the CSV cannot
-        be read."""
+        lines at a time, with smaller parts at both ends: an eighth of `size` first,
+        doubling, and half of what is left towards the end, down to an eighth. A caller
+        that works on one part while the next is read then starts soon and has little left
+        to do when the file ends. Raises ImportFileError where the CSV cannot be read."""
         handle = io.StringIO(self._text, newline="")
         handle.seek(self._body)
         line = self._header_lines  # the last line read
-        lines = size
+        smallest = max(size // 8, 1)
+        lines = smallest
         while True:
             start = handle.tell()
             reader = csv.reader(handle, delimiter=self.delimiter)
@@ -98,7 +104,7 @@ class CvrFile:
             line += reader.line_num
             left = (len(self._text) - handle.tell()) * reader.line_num // max(
                 handle.tell() - start, 1)  # lines, estimated from this part's
-            lines = min(size, max(size // 8, left // 2 + 1))
+            lines = min(size, 2 * lines, max(smallest, left // 2 + 1))
             yield numbered
 
 

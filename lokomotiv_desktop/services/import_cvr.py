@@ -27,7 +27,8 @@ from ..store.changes import plain
 from ..store.companies import CompanyRepository
 from ..store.database import Store
 from .cvr_file import ImportFileError, read_cvr_file
-from .cvr_rows import Rejection, RowChecker
+from .cvr_parts import checked_parts
+from .cvr_rows import Rejection
 
 __all__ = ["ImportFileError", "ImportReport", "Rejection", "import_cvr_file"]
 
@@ -55,11 +56,11 @@ def import_cvr_file(store: Store, path: Path | str) -> ImportReport:
     with _no_cycle_collection():
         source = read_cvr_file(path)
         report = ImportReport()
-        checker = RowChecker(source, CompanyRepository(store).municipality_codes())
+        codes = CompanyRepository(store).municipality_codes()
         with store.transaction(), BulkCompanyWriter(store) as writer:
             importer = _Importer(store, writer, report)
-            for rows in source.chunks(ROWS_PER_PART):
-                importer.add(checker.check(rows, report.rejections))
+            for rows in checked_parts(source, codes, report.rejections, ROWS_PER_PART):
+                importer.add(rows)
         report.rejected = len(report.rejections)
     if report.rejections:
         _write_rejections(path, source, report)

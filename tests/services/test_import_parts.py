@@ -3,11 +3,12 @@ on a helper thread: the parts must add up to exactly what one pass would make.""
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import sys
 
 import pytest
 
-from lokomotiv_desktop.services import import_cvr
+from lokomotiv_desktop.services import cvr_parts, import_cvr
 from lokomotiv_desktop.services.cvr_file import CANONICAL, ImportFileError, read_cvr_file
 from lokomotiv_desktop.services.demo import demo_cvr_rows
 from lokomotiv_desktop.services.import_cvr import import_cvr_file
@@ -102,14 +103,15 @@ def test_an_unreadable_line_far_into_the_file_leaves_nothing(store, tmp_path, mo
     assert store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
 
 
-def test_parts_get_smaller_towards_the_end_and_keep_their_line_numbers(tmp_path):
+def test_parts_are_smaller_at_both_ends_and_keep_their_line_numbers(tmp_path):
     rows = [list(row) for row in demo_cvr_rows(500)]
     rows[130][11] = "Værkstedet\n(gården)"  # a cell over two lines, inside a part
     path = write_rows(tmp_path / "x.csv", rows)
     parts = list(read_cvr_file(path).chunks(100))
     sizes = [len(part) for part in parts]
     assert sum(sizes) == 500
-    assert sizes[:3] == [100, 100, 100] and sizes[-1] < 100 and min(sizes) >= 12
+    assert sizes[:5] == [12, 24, 48, 96, 100]  # starting small, doubling
+    assert sizes[-1] < 100 and min(sizes[:-1]) >= 12  # the last: what is left
     lines = [line for part in parts for line, _ in part]
     assert lines[:131] == list(range(2, 133))
     assert lines[131:] == list(range(134, 503))  # after the two-line row, one more
@@ -125,3 +127,70 @@ def test_a_p_nummer_from_an_earlier_part_is_rejected_with_its_line(store, tmp_pa
     [rejection] = report.rejections
     assert rejection.line == 102
     assert f"P-nummer {rows[5][10]} står også i linje 7." in rejection.reason
+
+
+# -- checking in a worker process (Linux, large files) ---------------------------------------
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="the worker forks: Linux only")
+
+
+@pytest.fixture
+def worker_used(monkeypatch):
+    """Every file is checked in a worker process; the list says how often one started."""
+    started = []
+    original = cvr_parts._from_worker
+
+    def counting(*args):
+        started.append(True)
+        return original(*args)
+
+    monkeypatch.setattr(cvr_parts, "_worker_allowed", lambda source: True)
+    monkeypatch.setattr(cvr_parts, "_from_worker", counting)
+    monkeypatch.setattr(import_cvr, "ROWS_PER_PART", 64)
+    return started
+
+
+@linux_only
+def test_a_file_checked_in_a_worker_imports_as_one_checked_here(tmp_path, worker_used):
+    rows = shuffled_units(400)
+    rows.insert(100, [*rows[3][:10], "12345", "", "", "", "", "", ""])  # a bad P-nummer
+    path = write_rows(tmp_path / "x.csv", rows)
+    here = Store(tmp_path / "here.db")
+    cvr_parts._worker_allowed, allowed = (lambda source: False), cvr_parts._worker_allowed
+    first = import_cvr_file(here, path)
+    cvr_parts._worker_allowed = allowed
+    assert worker_used == []
+    there = Store(tmp_path / "there.db")
+    second = import_cvr_file(there, path)
+    assert worker_used == [True]
+    assert second.summary_line() == first.summary_line() == \
+        "imported 400, updated 0, unchanged 0, rejected 1"
+    assert [(r.line, r.reason) for r in second.rejections] == \
+        [(r.line, r.reason) for r in first.rejections] and first.rejections[0].line == 102
+    assert contents(there) == contents(here)
+    assert multiprocessing.active_children() == []
+    here.close()
+    there.close()
+
+
+@linux_only
+def test_an_unreadable_line_found_by_the_worker_leaves_nothing(store, tmp_path, worker_used):
+    rows = list(demo_cvr_rows(300))
+    rows[250][11] = "x" * (csv.field_size_limit() + 1)
+    with pytest.raises(ImportFileError, match=r"kan ikke læses som CSV \(linje 252\)"):
+        import_cvr_file(store, write_rows(tmp_path / "x.csv", rows))
+    assert worker_used == [True]
+    assert store.db.execute("SELECT count(*) FROM company").fetchone()[0] == 0
+    assert multiprocessing.active_children() == []
+
+
+@linux_only
+def test_a_failure_while_writing_stops_the_worker(store, tmp_path, worker_used, monkeypatch):
+    def broken(db, after_rowid):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(search, "add_new_companies", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        import_cvr_file(store, write_rows(tmp_path / "x.csv", demo_cvr_rows(2000)))
+    assert worker_used == [True]
+    assert multiprocessing.active_children() == []
+    assert store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
