@@ -123,6 +123,8 @@ class BulkCompanyWriter:
         thread when the batch is large)."""
         if not batch.ids:
             return
+        if self._pending is not None:
+            _sync_log(self._store)  # while the helper thread still writes: it costs no time
         self.wait()  # the previous batch's statements are done: the connection is free
         changes = self._store.changes
         staged = [changes.stage("company", batch.companies, batch.ids, staging="bulk_company",
@@ -155,13 +157,13 @@ class BulkCompanyWriter:
         for new in staged:
             self._store.changes.insert_staged(new, values_in_outbox=False)
         search.add_new_companies(db, after_rowid)
-        _sync_log(self._store)
 
 
 def _sync_log(store: Store) -> None:
-    """Makes the disk catch up with the write-ahead log so far, on the helper thread: the
-    checkpoint at commit must sync the log before copying it into the database, and an
-    import's 100 MB left to the end would be written out then, with nothing else to do."""
+    """Makes the disk catch up with the write-ahead log so far, while the helper thread
+    writes more: the checkpoint at commit must sync the log before copying it into the
+    database, and an import's 100 MB left to the end would be written out then, with
+    nothing else to do."""
     if not isinstance(store.path, Path):
         return  # in memory
     try:
