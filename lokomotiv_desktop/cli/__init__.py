@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..paths import default_database_path
-from .common import EXIT_BAD_INPUT, EXIT_CODES_HELP, fail
+from .common import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_INTERRUPTED, fail
 
 
 def command_modules() -> list:
@@ -81,6 +81,10 @@ def run_command(handler, args: argparse.Namespace, db_path: Path) -> int:
         return fail(str(exc), EXIT_BAD_INPUT)
     try:
         return handler(args, store)
+    except KeyboardInterrupt:
+        # The transaction in progress was rolled back as the interruption left it.
+        return fail("Afbrudt. Det, kommandoen var i gang med at skrive, er ikke gemt.",
+                    EXIT_INTERRUPTED)
     except BrokenPipeError:  # `lokomotiv search x | head`: the reader has gone; not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit
         return 0

@@ -10,6 +10,7 @@ more than it saves), and for small files, the parts are checked on the calling t
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -80,6 +81,9 @@ def _from_worker(source: CvrFile, codes: set[str], rejections: list[Rejection],
 def _check_in_worker(source: CvrFile, codes: set[str], size: int, sending) -> None:
     """The worker process: never touches the store (the parent's open database is not for
     a forked child), and ends with os._exit through multiprocessing, running no cleanup."""
+    # Ctrl+C in the terminal reaches the whole process group: the importer handles it and
+    # stops the worker, which should not print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         checker = RowChecker(source, codes)
         for rows in source.chunks(size):

@@ -73,6 +73,22 @@ def test_import_of_a_file_without_required_columns_exits_2(run, tmp_path, db):
     assert status == 2 and "kan ikke læses" in err
 
 
+def test_ctrl_c_during_an_import_says_so_saves_nothing_and_exits_130(run, tmp_path, db,
+                                                                      monkeypatch):
+    from lokomotiv_desktop.store import bulk
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bulk.BulkCompanyWriter, "write", interrupted)
+    (tmp_path / "udtraek.csv").write_text(CSV, encoding="cp1252")
+    status, out, err = run("import-cvr", str(tmp_path / "udtraek.csv"))
+    assert status == 130 and out == ""
+    assert err.strip() == ("lokomotiv: Afbrudt. Det, kommandoen var i gang med at skrive, "
+                           "er ikke gemt.")
+    assert outbox_count(db) == 0
+
+
 def test_search_json_and_text(imported, run):
     status, out, _ = run("search", "tømr", "--json")
     assert status == 0
