@@ -71,6 +71,12 @@ class CvrFile:
         """Characters in the file: a measure of the work ahead."""
         return len(self._text)
 
+    @property
+    def line_count(self) -> int:
+        """Lines below the header (blank ones too): about the rows to come."""
+        unterminated = len(self._text) > self._body and not self._text.endswith("\n")
+        return self._text.count("\n", self._body) + unterminated
+
     def chunks(self, size: int = 10_000) -> Iterator[list[tuple[int, list[str]]]]:
         """The rows with something in them, as (line number in the file, cells), `size`
         lines at a time, with smaller parts at both ends: an eighth of `size` first,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,16 +51,28 @@ class ImportReport:
                 f"unchanged {self.unchanged}, rejected {self.rejected}")
 
 
-def import_cvr_file(store: Store, path: Path | str) -> ImportReport:
+Progress = Callable[[int, int], None]  # (rows done, rows in the file, about)
+
+
+def import_cvr_file(store: Store, path: Path | str,
+                    progress: Progress | None = None) -> ImportReport:
+    """Raises ImportFileError for a file that cannot be imported at all. `progress` is
+    called after each part; an exception raised by it (the user stopped the import) stops
+    the import with nothing of it written."""
     path = Path(path)
     with _no_cycle_collection():
         source = read_cvr_file(path)
         report = ImportReport()
         codes = CompanyRepository(store).municipality_codes()
+        total = source.line_count
         with store.transaction(), BulkCompanyWriter(store) as writer:
             importer = _Importer(store, writer, report)
+            done = 0
             for rows in checked_parts(source, codes, report.rejections, ROWS_PER_PART):
                 importer.add(rows)
+                done += len(rows)
+                if progress is not None:
+                    progress(done + len(report.rejections), max(total, done))
         report.rejected = len(report.rejections)
     if report.rejections:
         _write_rejections(path, source, report)

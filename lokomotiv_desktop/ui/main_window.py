@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..store.companies import CompanyRepository
 from ..store.database import Store
 from .icons import icon
+from .import_ui import install_import_ui
 from .outreach_ui import install_outreach_ui
 from .pages.companies_page import CompaniesPage
 from .sync_ui import install_sync_ui
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         install_sync_ui(self)
         install_outreach_ui(self)
+        install_import_ui(self)
 
     # -- page registry -------------------------------------------------------------------------
     def add_page(self, key: str, title: str, widget: QWidget | PageFactory,
@@ -197,7 +199,7 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------------
     def _add_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         for text, sequence, slot in (
             (self.tr("New company"), QKeySequence.StandardKey.New, self.new_company),
             (self.tr("Find company …"), QKeySequence("Ctrl+K"), self.open_quick_search),

@@ -102,6 +102,14 @@
         <translation>Opret en virksomhed (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Import …</source>
+        <translation>Importér …</translation>
+    </message>
+    <message>
+        <source>Import companies and P-units from a CVR extract (a CSV file) (Ctrl+I)</source>
+        <translation>Importér virksomheder og P-enheder fra et CVR-udtræk (en CSV-fil) (Ctrl+I)</translation>
+    </message>
+    <message>
         <source>All municipalities</source>
         <translation>Alle kommuner</translation>
     </message>
@@ -523,6 +531,81 @@
     <message>
         <source>Unknown</source>
         <translation>Ukendt</translation>
+    </message>
+</context>
+<context>
+    <name>CvrImport</name>
+    <message>
+        <source>Import CVR extract …</source>
+        <translation>Importér CVR-udtræk …</translation>
+    </message>
+    <message>
+        <source>Import CVR extract</source>
+        <translation>Importér CVR-udtræk</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-filer (*.csv *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>This database holds demo data, so it is never synchronised: companies imported here stay on this computer. Import anyway?</source>
+        <translation>Databasen indeholder demodata og bliver derfor aldrig synkroniseret: virksomheder, der importeres her, bliver på denne computer. Vil du importere alligevel?</translation>
+    </message>
+    <message>
+        <source>Importing %s …</source>
+        <translation>Importerer %s …</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stopping …</source>
+        <translation>Stopper …</translation>
+    </message>
+    <message>
+        <source>%s is imported.</source>
+        <translation>%s er importeret.</translation>
+    </message>
+    <message>
+        <source>New: %s</source>
+        <translation>Nye: %s</translation>
+    </message>
+    <message>
+        <source>Updated: %s</source>
+        <translation>Opdaterede: %s</translation>
+    </message>
+    <message>
+        <source>Unchanged: %s</source>
+        <translation>Uændrede: %s</translation>
+    </message>
+    <message>
+        <source>Rejected: %s</source>
+        <translation>Afviste: %s</translation>
+    </message>
+    <message>
+        <source>The rejected rows, with their line and what is wrong, are in %s.</source>
+        <translation>De afviste rækker står med linjenummer og fejl i %s.</translation>
+    </message>
+    <message>
+        <source>Show rejected rows</source>
+        <translation>Vis afviste rækker</translation>
+    </message>
+    <message>
+        <source>Line %s: %s</source>
+        <translation>Linje %s: %s</translation>
+    </message>
+    <message>
+        <source>The import was stopped. Nothing from the file was saved.</source>
+        <translation>Importen blev stoppet. Intet fra filen er gemt.</translation>
+    </message>
+    <message>
+        <source>Nothing from the file was saved.</source>
+        <translation>Intet fra filen er gemt.</translation>
+    </message>
+    <message>
+        <source>The import failed: %s</source>
+        <translation>Importen mislykkedes: %s</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,33 @@ def test_a_failure_while_writing_stops_the_worker(store, tmp_path, worker_used, 
     assert worker_used == [True]
     assert multiprocessing.active_children() == []
     assert store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+
+
+def test_progress_is_reported_after_each_part(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(import_cvr, "ROWS_PER_PART", 100)
+    rows = [list(row) for row in demo_cvr_rows(450)]
+    rows[7][10] = "123"  # rejected: counted as done too
+    calls = []
+    report = import_cvr_file(store, write_rows(tmp_path / "x.csv", rows),
+                             progress=lambda done, total: calls.append((done, total)))
+    assert report.summary_line() == "imported 449, updated 0, unchanged 0, rejected 1"
+    assert len(calls) > 3 and calls[-1] == (450, 450)
+    assert all(a[0] < b[0] for a, b in zip(calls, calls[1:], strict=False))
+
+
+def test_a_progress_callback_that_raises_stops_the_import_with_nothing_saved(
+        store, tmp_path, monkeypatch):
+    monkeypatch.setattr(import_cvr, "ROWS_PER_PART", 100)
+
+    class Stopped(Exception):
+        pass
+
+    def stop_half_way(done, total):
+        if done > total // 2:
+            raise Stopped
+
+    with pytest.raises(Stopped):
+        import_cvr_file(store, write_rows(tmp_path / "x.csv", demo_cvr_rows(450)),
+                        progress=stop_half_way)
+    assert store.db.execute("SELECT count(*) FROM company").fetchone()[0] == 0
+    assert store.pending_changes() == 0

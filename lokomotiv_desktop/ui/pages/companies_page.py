@@ -28,6 +28,7 @@ SEARCH_DEBOUNCE_MS = 150
 class CompaniesPage(QWidget):
     open_company = Signal(str)  # company id
     new_company = Signal()
+    import_requested = Signal()  # "Import CVR extract …"
 
     def __init__(self, repository: CompanyRepository, runner: TaskRunner, parent=None):
         super().__init__(parent)
@@ -47,6 +48,9 @@ class CompaniesPage(QWidget):
         self.consultant.setAccessibleName(self.tr("Consultant"))
         self.new_button = QPushButton(self.tr("New company"))
         self.new_button.setToolTip(self.tr("Create a company (Ctrl+N)"))
+        self.import_button = QPushButton(self.tr("Import …"))
+        self.import_button.setToolTip(self.tr(
+            "Import companies and P-units from a CVR extract (a CSV file) (Ctrl+I)"))
         self.count_label = QLabel()
         self._fill_filter_choices()
 
@@ -75,6 +79,7 @@ class CompaniesPage(QWidget):
         filters.addWidget(self.phase, 1)
         filters.addWidget(self.consultant, 1)
         filters.addWidget(self.new_button)
+        filters.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -89,6 +94,7 @@ class CompaniesPage(QWidget):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.table.activated.connect(self._open_row)
         self.new_button.clicked.connect(self.new_company)
+        self.import_button.clicked.connect(self.import_requested)
         self.model.loaded.connect(self._show_count)
 
     def _fill_filter_choices(self) -> None:
