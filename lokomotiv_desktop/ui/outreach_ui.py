@@ -174,6 +174,7 @@ class OutreachController(QObject):
     def _show(self, form) -> None:
         self.form = form
         form.saved.connect(self._saved)
+        form.deleted.connect(self._deleted)
         form.finished.connect(self._form_closed)
         form.open()
 
@@ -181,6 +182,10 @@ class OutreachController(QObject):
         hints = getattr(result, "hints", None)
         message = self.tr("Saved.") + (" " + " ".join(hints) if hints else "")
         self.window.statusBar().showMessage(message, 8000)
+        self.window.data_changed.emit()
+
+    def _deleted(self) -> None:
+        self.window.statusBar().showMessage(self.tr("Deleted."), 8000)
         self.window.data_changed.emit()
 
     def _form_closed(self) -> None:

@@ -944,6 +944,10 @@
         <translation>Gemt.</translation>
     </message>
     <message>
+        <source>Deleted.</source>
+        <translation>Slettet.</translation>
+    </message>
+    <message>
         <source>Export calendar</source>
         <translation>Eksportér kalender</translation>
     </message>
@@ -1095,6 +1099,14 @@
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>It is deleted on the other computers too at the next synchronisation.</source>
+        <translation>Det bliver også slettet på de andre computere ved næste synkronisering.</translation>
+    </message>
 </context>
 <context>
     <name>ProtectedBanner</name>
@@ -1191,6 +1203,10 @@
     <message>
         <source>Participants from this session</source>
         <translation>Deltagere fra dette møde</translation>
+    </message>
+    <message>
+        <source>Delete the motivation session at %1 on %2?</source>
+        <translation>Slet motivationsmødet hos %1 den %2?</translation>
     </message>
     <message>
         <source>Edit session</source>
@@ -1534,6 +1550,10 @@
         <source>Not saved: %s</source>
         <translation>Ikke gemt: %s</translation>
     </message>
+    <message>
+        <source>Delete …</source>
+        <translation>Slet …</translation>
+    </message>
 </context>
 <context>
     <name>VisitForm</name>
@@ -1612,6 +1632,10 @@
     <message>
         <source>Due</source>
         <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Delete the visit at %1 on %2? An open follow-up task from the visit goes with it.</source>
+        <translation>Slet besøget hos %1 den %2? En åben opfølgningsopgave fra besøget slettes med.</translation>
     </message>
     <message>
         <source>%s is reklamebeskyttet: tick the box to confirm that the company itself asked to be contacted.</source>

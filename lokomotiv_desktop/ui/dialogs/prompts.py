@@ -36,3 +36,23 @@ def ask_save_changes(parent: QWidget, subject: str) -> Choice:
     if clicked is discard:
         return Choice.DISCARD
     return Choice.CANCEL
+
+
+def confirm_delete(parent: QWidget, question: str) -> bool:
+    """Slet / Annullér, with Annullér the default: a stray Enter deletes nothing."""
+    box = QMessageBox(parent)
+    box.setObjectName("confirm_delete")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Prompts", "Delete"))
+    box.setText(question)
+    box.setInformativeText(QCoreApplication.translate(
+        "Prompts", "It is deleted on the other computers too at the next synchronisation."))
+    role = QMessageBox.ButtonRole
+    delete = box.addButton(QCoreApplication.translate("Prompts", "Delete"), role.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("Prompts", "Cancel"), role.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    confirmed = box.clickedButton() is delete
+    box.deleteLater()
+    return confirmed

@@ -108,6 +108,11 @@ class SessionForm(ValidatedDialog):
         self.watch("names", self.names)
         self.body.addWidget(people)
         self.finish_layout()
+        if self.session is not None:
+            session_id = self.session.id
+            self.offer_delete(lambda: motivation.delete_session(store, session_id), self.tr(
+                "Delete the motivation session at %1 on %2?").replace(
+                    "%1", company.name).replace("%2", danish_date(self.session.date)))
         self.linked = [{"invited", "attended", "signed_up"}]
         self.register_button.clicked.connect(self.register)
         self._load()

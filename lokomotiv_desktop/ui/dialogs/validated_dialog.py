@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain.validation import ValidationError
 from ..tasks import TaskRunner
 from ..widgets.error_label import ErrorLabel
-from .prompts import Choice, ask_save_changes
+from .prompts import Choice, ask_save_changes, confirm_delete
 
 log = logging.getLogger(__name__)
 GENERAL = "_general"  # messages that belong to no single field
@@ -38,6 +38,7 @@ GENERAL = "_general"  # messages that belong to no single field
 
 class ValidatedDialog(QDialog):
     saved = Signal(object)  # what save_work returned
+    deleted = Signal()  # the record was deleted (offer_delete)
 
     def __init__(self, runner: TaskRunner, parent=None):
         super().__init__(parent)
@@ -198,6 +199,27 @@ class ValidatedDialog(QDialog):
             log.error("saving failed", exc_info=(type(error), error, error.__traceback__))
             self.errors[GENERAL].show_message(self.tr("Not saved: %s") % error)
         self.save_button.setEnabled(self.is_valid and self.is_dirty)
+
+    # -- deleting -----------------------------------------------------------------------------
+    def offer_delete(self, work: Callable[[], Any], question: str) -> None:
+        """A "Delete …" button for a record that exists: after `question` is confirmed,
+        `work` runs on the background runner, then ``deleted`` and the dialog closes."""
+        self.delete_button = self.buttons.addButton(
+            self.tr("Delete …"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(lambda: self._delete(work, question))
+
+    def _delete(self, work: Callable[[], Any], question: str) -> None:
+        if self._saving or not confirm_delete(self, question):
+            return
+        self._saving = True
+        self._runner.run(work, on_done=self._deleted, on_error=self._save_failed)
+
+    def _deleted(self, _result: Any) -> None:
+        self._saving = False
+        self.mark_clean()  # what was typed went with the record: nothing to ask about
+        self.deleted.emit()
+        self.accept()
 
     # -- closing ------------------------------------------------------------------------------
     def reject(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain import outreach_rules as rules
 from ...domain.entities import Company
 from ...domain.outreach import Visit, VisitKind
-from ...services.outreach import log_visit, today_local, update_visit
+from ...services.outreach import delete_visit, log_visit, today_local, update_visit
 from ...store.companies import CompanyRepository
 from ...store.database import Store
 from ...store.outreach import VisitRepository
@@ -103,6 +103,12 @@ class VisitForm(ValidatedDialog):
         columns.addLayout(right, 1)
         self.body.addLayout(columns, 1)
         self.finish_layout()
+        if self.visit is not None:
+            visit_id = self.visit.id
+            self.offer_delete(lambda: delete_visit(store, visit_id), self.tr(
+                "Delete the visit at %1 on %2? An open follow-up task from the visit goes "
+                "with it.").replace("%1", company.name).replace(
+                    "%2", danish_date(self.visit.date)))
         self.linked = [{"next_step", "next_due"}]
         self._load()
         if company.marketing_protected:

@@ -102,6 +102,8 @@ class CompanyOutreachPanel(QWidget):
             return
         self.dialog = dialog
         dialog.saved.connect(self._recorded)
+        if hasattr(dialog, "deleted"):
+            dialog.deleted.connect(lambda: self._recorded(None))
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
 

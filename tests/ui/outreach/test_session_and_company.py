@@ -164,3 +164,29 @@ def test_company_models_pass_the_model_tester(outreach_window, qtbot, qtmodeltes
     panel = open_outreach_tab(outreach_window, qtbot, 0)
     qtmodeltester.check(panel.timeline)
     qtmodeltester.check(panel.kpis)
+
+
+def test_a_session_is_deleted_from_the_companys_timeline(outreach_window, qtbot, monkeypatch,
+                                                          wait_idle):
+    from lokomotiv_desktop.ui.dialogs import validated_dialog
+
+    store = outreach_window.store
+    session = motivation.log_session(store, company_id(store, 0), date="2.12.2026",
+                                     format="pølsevogn", consultant="Anne Holm")
+    panel = open_outreach_tab(outreach_window, qtbot, 0)
+
+    def titles():
+        return [panel.timeline.index(r, 3).data() for r in range(panel.timeline.rowCount())]
+
+    before = titles()
+    questions = []
+    monkeypatch.setattr(validated_dialog, "confirm_delete",
+                        lambda parent, question: questions.append(question) or True)
+    panel.open_session(session.id)
+    form = panel.dialog
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        qtbot.mouseClick(form.delete_button, Qt.MouseButton.LeftButton)
+    assert questions == ["Slet motivationsmødet hos Tømrerfirmaet Hansen ApS den 02.12.2026?"]
+    assert len(titles()) == len(before) - 1
+    assert SessionRepository(store).get(session.id) is None
+    wait_idle()

@@ -149,3 +149,33 @@ def test_editing_a_visit_updates_it(open_form, qtbot, filled_store, wait_idle):
     wait_idle()
     [task] = FollowUpRepository(filled_store).for_company(company)
     assert task.due == date(2026, 12, 4)
+
+
+def test_a_visit_is_deleted_after_confirming_with_its_open_task(open_form, qtbot, filled_store,
+                                                                 wait_idle, monkeypatch):
+    from lokomotiv_desktop.services.outreach import log_visit
+
+    company = company_id(filled_store, 0)
+    logged = log_visit(filled_store, company, date="1.12.2026", kind="telefonmøde",
+                       consultant="Anne Holm", next_step="Ring igen", next_due="3.12.2026")
+    assert not hasattr(open_form(0), "delete_button")  # a new visit: nothing to delete
+    questions, answers = [], [False, True]
+    monkeypatch.setattr(validated_dialog, "confirm_delete",
+                        lambda parent, question: questions.append(question) or answers.pop(0))
+    form = open_form(0, logged.visit.id)
+    assert form.delete_button.text() == "Slet …"
+    qtbot.mouseClick(form.delete_button, Qt.MouseButton.LeftButton)  # "Annullér"
+    assert form.isVisible()
+    assert VisitRepository(filled_store).get(logged.visit.id) is not None
+    with qtbot.waitSignal(form.deleted, timeout=5000):
+        qtbot.mouseClick(form.delete_button, Qt.MouseButton.LeftButton)  # "Slet"
+    wait_idle()
+    assert not form.isVisible()
+    assert questions == ["Slet besøget hos Tømrerfirmaet Hansen ApS den 01.12.2026? En åben "
+                         "opfølgningsopgave fra besøget slettes med."] * 2
+    assert VisitRepository(filled_store).for_company(company) == []
+    assert FollowUpRepository(filled_store).for_company(company) == []
+    # the deletion travels like any other change
+    assert filled_store.db.execute(
+        "SELECT count(*) FROM outbox WHERE tbl = 'visit' AND row_id = ? "
+        "AND fields LIKE '%deleted%'", [logged.visit.id]).fetchone()[0] == 1
