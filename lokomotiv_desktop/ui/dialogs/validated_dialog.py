@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -203,11 +205,19 @@ class ValidatedDialog(QDialog):
     # -- deleting -----------------------------------------------------------------------------
     def offer_delete(self, work: Callable[[], Any], question: str) -> None:
         """A "Delete …" button for a record that exists: after `question` is confirmed,
-        `work` runs on the background runner, then ``deleted`` and the dialog closes."""
-        self.delete_button = self.buttons.addButton(
-            self.tr("Delete …"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        `work` runs on the background runner, then ``deleted`` and the dialog closes.
+        Call it after ``finish_layout``."""
+        self.delete_button = QPushButton(self.tr("Delete …"))
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(lambda: self._delete(work, question))
+        # At the far left, away from Save and Cancel (the button box would put it between).
+        row = QHBoxLayout()
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        index = self.body.indexOf(self.buttons)
+        self.body.removeWidget(self.buttons)
+        row.addWidget(self.buttons)
+        self.body.insertLayout(index, row)
 
     def _delete(self, work: Callable[[], Any], question: str) -> None:
         if self._saving or not confirm_delete(self, question):
