@@ -107,12 +107,31 @@ def open_count(store: Store) -> int:
     return store.db.execute("SELECT count(*) FROM conflicts WHERE resolved IS NULL").fetchone()[0]
 
 
+# What names a row of each kind to a person, beside its company's name: a visit is "the
+# visit of 1 December at Hansens Tømrerfirma", not its id.
+_DESCRIBED_BY = ("name", "date", "due", "description", "changed_at")
+
+
 def _label(store: Store, table: str, row_id: str) -> str:
+    """The row's name (or date), with its company's name for rows that belong to one; the
+    id when the row is gone (erased or evicted)."""
     spec = SYNCED_TABLES.get(table)
-    if spec is None or "name" not in spec.fields:
+    if spec is None:
         return row_id
-    row = store.db.execute(f"SELECT name FROM {table} WHERE id = ?", [row_id]).fetchone()
-    return row[0] if row and row[0] else row_id
+    own = next((field for field in _DESCRIBED_BY if field in spec.fields), None)
+    owner = "company_id" if "company_id" in spec.fields else None
+    if own is None and owner is None:
+        return row_id
+    row = store.db.execute(
+        f"SELECT {own or 'NULL'}, "
+        f"{f'(SELECT name FROM company WHERE id = t.{owner})' if owner else 'NULL'} "
+        f"FROM {table} t WHERE t.id = ?", [row_id]).fetchone()
+    if row is None:
+        return row_id
+    parts = [str(part)[:10] if own in ("date", "due", "changed_at") and i == 0 else part
+             for i, part in enumerate(row)]
+    described = [part for part in parts if part]
+    return " – ".join(described) if described else row_id
 
 
 def get_conflict(store: Store, conflict_id: int) -> Conflict:

@@ -126,3 +126,22 @@ def test_unknown_conflict_and_bad_choice_are_refused(store, company):
     with pytest.raises(ValueError):
         inbox.resolve(store, inbox.list_conflicts(store)[0].id, "both")
     assert inbox.open_count(store) == 1
+
+
+def test_a_conflict_on_a_companys_row_names_the_row_and_the_company(store, company):
+    with store.transaction():
+        contact = store.changes.insert("contact", {"company_id": company, "name": "Søren Kjær"})
+        visit = store.changes.insert("visit", {"company_id": company, "date": "2026-12-01",
+                                               "kind": "besøg", "consultant": "Anne"})
+    labels = {}
+    for table, row_id in (("contact", contact), ("visit", visit)):
+        with store.transaction():
+            inbox.record_conflict(store, table, row_id, "notes" if table == "visit" else "name",
+                                  mine="a", theirs="b", mine_stamp=remote(1),
+                                  theirs_stamp=remote(FAR), theirs_by="bente")
+    for conflict in inbox.list_conflicts(store):
+        labels[conflict.table] = conflict.label
+    assert labels == {"contact": "Søren Kjær – Min", "visit": "2026-12-01 – Min"}
+    erase_local(store, "contact", contact)
+    assert {c.table: c.label for c in inbox.list_conflicts(store)}.get("contact", contact) \
+        == contact  # an erased person leaves only the id behind (or no conflict at all)
