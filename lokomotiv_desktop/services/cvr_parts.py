@@ -10,6 +10,7 @@ more than it saves), and for small files, the parts are checked on the calling t
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -58,10 +59,12 @@ def _from_worker(source: CvrFile, codes: set[str], rejections: list[Rejection],
             stream.flush()
     worker.start()
     sending.close()  # the worker's end: the parent keeps only its own
+    ended = False  # the worker sent its last part and is ending by itself
     try:
         while True:
             message = receiving.recv()
             if message is None:
+                ended = True
                 return
             kind, *payload = message
             if kind == "error":
@@ -73,14 +76,17 @@ def _from_worker(source: CvrFile, codes: set[str], rejections: list[Rejection],
         raise RuntimeError("Kontrollen af filen stoppede uventet.") from None
     finally:
         receiving.close()
+        if ended:
+            worker.join(timeout=5)
         if worker.is_alive():
             worker.terminate()  # the importer stopped early (an error): so does the worker
-        worker.join()
+            worker.join()
 
 
 def _check_in_worker(source: CvrFile, codes: set[str], size: int, sending) -> None:
     """The worker process: never touches the store (the parent's open database is not for
-    a forked child), and ends with os._exit through multiprocessing, running no cleanup."""
+    a forked child), and ends with os._exit, running no cleanup: not even the flushing of
+    output streams whose locks another thread of the parent may have held at the fork."""
     # Ctrl+C in the terminal reaches the whole process group: the importer handles it and
     # stops the worker, which should not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -95,3 +101,4 @@ def _check_in_worker(source: CvrFile, codes: set[str], size: int, sending) -> No
         sending.send(("error", exc))
     finally:
         sending.close()
+        os._exit(0)
