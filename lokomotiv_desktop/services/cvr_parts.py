@@ -25,6 +25,8 @@ ValidRows = list[tuple[int, dict[str, Any], dict[str, Any]]]
 # Below this many characters (about 40 000 rows) a worker's start and hand-over cost more
 # than it saves.
 WORKER_FROM = 4_000_000
+# A part takes a fraction of a second: a worker silent this long is stuck, not slow.
+STALLED_AFTER_S = 120
 
 
 def checked_parts(source: CvrFile, codes: set[str], rejections: list[Rejection],
@@ -62,6 +64,8 @@ def _from_worker(source: CvrFile, codes: set[str], rejections: list[Rejection],
     ended = False  # the worker sent its last part and is ending by itself
     try:
         while True:
+            if not receiving.poll(STALLED_AFTER_S):
+                raise RuntimeError("Kontrollen af filen svarer ikke. Prøv igen.")
             message = receiving.recv()
             if message is None:
                 ended = True

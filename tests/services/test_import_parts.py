@@ -224,3 +224,15 @@ def test_a_progress_callback_that_raises_stops_the_import_with_nothing_saved(
                         progress=stop_half_way)
     assert store.db.execute("SELECT count(*) FROM company").fetchone()[0] == 0
     assert store.pending_changes() == 0
+
+
+@linux_only
+def test_a_worker_that_stops_answering_fails_the_import_instead_of_hanging(
+        store, tmp_path, worker_used, monkeypatch):
+    monkeypatch.setattr(cvr_parts, "STALLED_AFTER_S", 0.5)
+    monkeypatch.setattr(cvr_parts, "_check_in_worker",
+                        lambda *args: __import__("time").sleep(30))  # stuck, sends nothing
+    with pytest.raises(RuntimeError, match="svarer ikke"):
+        import_cvr_file(store, write_rows(tmp_path / "x.csv", demo_cvr_rows(50)))
+    assert multiprocessing.active_children() == []
+    assert store.db.execute("SELECT count(*) FROM company").fetchone()[0] == 0
