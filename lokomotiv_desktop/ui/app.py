@@ -48,7 +48,8 @@ def build_window(store: Store, runner: TaskRunner, offer_demo: bool = True) -> M
     if offer_demo and window.repository.count() == 0:
         from .dialogs.demo_offer import DemoOffer  # the first start only
 
-        window.demo_offer = DemoOffer(store, runner, window.data_changed.emit, window)
+        window.demo_offer = DemoOffer(store, runner, window.data_changed.emit, window,
+                                      on_import=window.cvr_import.choose_file)
         window.demo_offer.open()
     return window
 

@@ -627,6 +627,10 @@
         <translation>Indlæs demodata</translation>
     </message>
     <message>
+        <source>Import CVR extract …</source>
+        <translation>Importér CVR-udtræk …</translation>
+    </message>
+    <message>
         <source>Start empty</source>
         <translation>Start tom</translation>
     </message>

@@ -149,3 +149,22 @@ def test_ctrl_i_is_in_the_file_menu(window):
     assert action.shortcut().toString() == "Ctrl+I"
     assert action in window.file_menu.actions()
     assert action.text() == "Importér CVR-udtræk …"
+
+
+def test_the_first_start_offers_to_import_an_extract(qtbot, store, runner, tmp_path, choose):
+    from lokomotiv_desktop.ui.app import build_window
+
+    choose(write_extract(tmp_path / "udtraek.csv", demo_cvr_rows(12)))
+    main = build_window(store, runner)
+    qtbot.addWidget(main)
+    offer = main.demo_offer
+    qtbot.waitUntil(offer.isVisible)
+    assert offer.import_button.text() == "Importér CVR-udtræk …"
+    with qtbot.waitSignal(main.cvr_import.finished, timeout=20000):
+        qtbot.mouseClick(offer.import_button, Qt.MouseButton.LeftButton)
+    assert not offer.isVisible()
+    assert main.cvr_import.message.informativeText().startswith("Nye: 12")
+    assert CompanyRepository(store).count() > 0
+    assert store.get_state(DEMO_STATE_KEY) != "1"  # real data: the store may sync
+    main.cvr_import.message.done(0)
+    main.close()

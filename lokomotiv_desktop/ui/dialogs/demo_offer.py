@@ -17,7 +17,8 @@ class DemoOffer(QMessageBox):
     background runner with a progress dialog, then calls ``on_loaded``."""
 
     def __init__(self, store: Store, runner: TaskRunner, on_loaded: Callable[[], None],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 on_import: Callable[[], None] | None = None):
         super().__init__(parent)
         self.setObjectName("demo_offer")
         self._store, self._runner, self._on_loaded = store, runner, on_loaded
@@ -32,6 +33,11 @@ class DemoOffer(QMessageBox):
             "start empty and create companies or import a CVR extract.") % DEMO_COMPANIES)
         self.load_button = self.addButton(self.tr("Load demo data"),
                                           QMessageBox.ButtonRole.AcceptRole)
+        self.import_button = None
+        if on_import is not None:  # a real start: the extract the consultant was given
+            self.import_button = self.addButton(self.tr("Import CVR extract …"),
+                                                QMessageBox.ButtonRole.ActionRole)
+            self.import_button.clicked.connect(on_import)
         self.empty_button = self.addButton(self.tr("Start empty"),
                                            QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.load_button)
