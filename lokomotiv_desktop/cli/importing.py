@@ -1,6 +1,7 @@
 """`lokomotiv import-cvr FILE`: import a CVR extract (see services/import_cvr.py)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..services.import_cvr import ImportFileError, import_cvr_file
@@ -27,10 +28,14 @@ def register(subparsers) -> None:
 
 
 def run_import(args, store: Store) -> int:
+    progress = _TerminalProgress() if sys.stderr.isatty() else None
     try:
-        report = import_cvr_file(store, args.file)
+        report = import_cvr_file(store, args.file, progress=progress)
     except ImportFileError as exc:
         return fail(str(exc))
+    finally:
+        if progress is not None:
+            progress.clear()
     for rejection in report.rejections[:_SHOWN_REJECTIONS]:
         fail(f"linje {rejection.line} afvist: {rejection.reason}")
     if report.rejected > _SHOWN_REJECTIONS:
@@ -41,3 +46,23 @@ def run_import(args, store: Store) -> int:
         fail(report.report_error)
     print(report.summary_line())
     return EXIT_OK
+
+
+class _TerminalProgress:
+    """How far the import is, on one line of a terminal's stderr, rewritten after each part
+    and wiped at the end: stdout keeps its single summary line for scripts."""
+
+    def __init__(self) -> None:
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        sys.stderr.write(f"\rImporterer … {done:,} af {total:,} rækker ({percent} %)"
+                         .replace(",", "."))
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()

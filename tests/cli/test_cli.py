@@ -1,6 +1,7 @@
 """`lokomotiv` from the outside: exit codes, messages and the JSON interface."""
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -216,3 +217,22 @@ def test_a_database_path_that_cannot_be_used_gives_a_message_not_a_traceback(
     assert status == 2
     assert "--db" in err and "Traceback" not in err
     assert blocker.read_text() == "x"  # nothing in the way was touched
+
+
+def test_an_import_in_a_terminal_shows_its_progress_on_stderr_only(run, tmp_path, monkeypatch):
+    import sys
+
+    from lokomotiv_desktop.services import import_cvr
+    from lokomotiv_desktop.services.cvr_file import CANONICAL
+    from lokomotiv_desktop.services.demo import demo_cvr_rows
+
+    monkeypatch.setattr(import_cvr, "ROWS_PER_PART", 40)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    path = tmp_path / "udtraek.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([CANONICAL, *demo_cvr_rows(1200)])
+    status, out, err = run("import-cvr", str(path))
+    assert status == 0
+    assert out == "imported 1200, updated 0, unchanged 0, rejected 0\n"  # one line, as always
+    assert "\rImporterer … 1.200 af 1.200 rækker (100 %)" in err
+    assert err.endswith("\r\033[K")  # the progress line is wiped at the end
