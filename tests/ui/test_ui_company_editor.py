@@ -152,6 +152,11 @@ def test_new_company_with_unit_and_contact(window, qtbot, filled_store, wait_idl
     assert [(c.name, c.role.value, c.trusted) for c in company.contacts] == [
         ("Ida Ibsen", "tr", True)]
     assert window.companies.model.rowCount() == 9  # the list refreshed after the save
+    # Saved, the new company can have visits and sessions at once: its outreach tab is there.
+    assert editor.tabs.count() == 4 and editor.tabs.tabText(3) == "Forløb og aftaler"
+    editor.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: editor.outreach.company is not None)
+    assert editor.outreach.company.name == "Lokomotiv Testfabrik ApS"
     # Saving again after an edit updates the same rows (new rows got their ids on reload).
     editor.contacts.setData(editor.contacts.index(0, 2), "75123456")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

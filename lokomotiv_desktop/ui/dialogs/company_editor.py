@@ -67,10 +67,9 @@ class CompanyEditor(QDialog):
         self.tabs.addTab(self.form, self.tr("Master data"))
         self.tabs.addTab(self.units_editor, "")
         self.tabs.addTab(self.contacts_editor, "")
-        if company_id:  # visits, sessions, phase and KPI targets of a saved company
-            self.outreach = CompanyOutreachPanel(store, runner, company_id, self)
-            self.outreach.changed.connect(lambda: self.saved.emit(self.company_id))
-            self.tabs.addTab(self.outreach, self.tr("Outreach and timeline"))
+        self.outreach: CompanyOutreachPanel | None = None
+        if company_id:
+            self._add_outreach_tab(company_id)
         self.general_error = ErrorLabel()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("Save"),
@@ -158,9 +157,17 @@ class CompanyEditor(QDialog):
             lambda: save_company(self._store, company_id, values, units, contacts),
             on_done=self._saved, on_error=self._save_failed)
 
+    def _add_outreach_tab(self, company_id: str) -> None:
+        """Visits, sessions, phase and KPI targets: for a company that is saved."""
+        self.outreach = CompanyOutreachPanel(self._store, self._runner, company_id, self)
+        self.outreach.changed.connect(lambda: self.saved.emit(self.company_id))
+        self.tabs.addTab(self.outreach, self.tr("Outreach and timeline"))
+
     def _saved(self, company_id: str) -> None:
         self._saving = False
         self.company_id = company_id
+        if self.outreach is None:  # a new company, saved for the first time: now it can
+            self._add_outreach_tab(company_id)  # have visits
         # Reload: new P-units and contacts now have ids, and values are normalised.
         self._load(self._repository.get(company_id))
         self.saved.emit(company_id)
