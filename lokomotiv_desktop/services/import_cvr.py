@@ -98,7 +98,8 @@ class _Stored:
     """A company that was in the store before this import, with its P-units by number."""
     values: dict[str, Any]
     units: dict[str, dict[str, Any]]
-    change_counted: bool = False  # its own change is counted on its first known P-unit's row
+    change: dict[str, Any] | None = None  # its first row's company values that differ
+    change_counted: bool = False  # counted (as "updated") on its first known P-unit's row
 
 
 class _Importer:
@@ -146,17 +147,17 @@ class _Importer:
         updates: list[tuple[str, str, dict[str, Any]]] = []
         for company, unit in rows:
             stored = self.stored[company["cvr"]]
+            if stored.change is None:  # its first row in the file: those values count
+                stored.change = _diff(company, stored.values)
+                if stored.change:
+                    updates.append(("company", stored.values["id"], stored.change))
             existing = stored.units.get(unit["pnr"])
             if existing is None:
                 new_units.append({**unit, "company_id": stored.values["id"]})
                 self.report.imported += 1
                 continue
-            company_changed = {}
-            if not stored.change_counted:
-                stored.change_counted = True
-                company_changed = _diff(company, stored.values)
-                if company_changed:
-                    updates.append(("company", stored.values["id"], company_changed))
+            company_changed = {} if stored.change_counted else stored.change
+            stored.change_counted = True
             unit_changed = _diff(unit, existing)
             if unit_changed:
                 updates.append(("production_unit", existing["id"], unit_changed))

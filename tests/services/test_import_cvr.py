@@ -125,6 +125,19 @@ def test_reimport_changes_nothing(store, tmp_path):
     assert counts(store) == before
 
 
+def test_a_known_company_with_only_new_p_units_in_the_file_still_gets_its_new_values(
+        store, tmp_path):
+    import_cvr_file(store, write(tmp_path / "x.csv", ROWS))
+    moved = [*TOEMRER[:2], "Fabriksvej 7", *TOEMRER[3:]]  # the company moved
+    report = import_cvr_file(store, write(tmp_path / "y.csv", [
+        [*moved, "1003456791", "Nyt lager", "Fabriksvej 7", "7100", "Vejle", "630", "2"]]))
+    assert report.summary_line() == "imported 1, updated 0, unchanged 0, rejected 0"
+    company = CompanyRepository(store).get_by_cvr("13748136")
+    assert company.address == "Fabriksvej 7"
+    assert sorted(u.pnr for u in company.production_units) == [
+        "1003456789", "1003456790", "1003456791"]
+
+
 def test_existing_company_is_updated_not_duplicated(store, tmp_path):
     import_cvr_file(store, write(tmp_path / "x.csv", ROWS))
     outbox_before = counts(store)[2]
