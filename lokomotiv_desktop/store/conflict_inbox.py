@@ -128,9 +128,12 @@ def _label(store: Store, table: str, row_id: str) -> str:
         f"FROM {table} t WHERE t.id = ?", [row_id]).fetchone()
     if row is None:
         return row_id
-    parts = [str(part)[:10] if own in ("date", "due", "changed_at") and i == 0 else part
-             for i, part in enumerate(row)]
-    described = [part for part in parts if part]
+    own_value, company_name = row
+    if own in ("date", "due", "changed_at") and own_value:
+        iso = str(own_value)[:10].split("-")
+        if len(iso) == 3:  # as the window writes dates
+            own_value = ".".join(reversed(iso))
+    described = [part for part in (own_value, company_name) if part]
     return " – ".join(described) if described else row_id
 
 

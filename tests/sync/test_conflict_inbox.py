@@ -141,7 +141,7 @@ def test_a_conflict_on_a_companys_row_names_the_row_and_the_company(store, compa
                                   theirs_stamp=remote(FAR), theirs_by="bente")
     for conflict in inbox.list_conflicts(store):
         labels[conflict.table] = conflict.label
-    assert labels == {"contact": "Søren Kjær – Min", "visit": "2026-12-01 – Min"}
+    assert labels == {"contact": "Søren Kjær – Min", "visit": "01.12.2026 – Min"}
     erase_local(store, "contact", contact)
     assert {c.table: c.label for c in inbox.list_conflicts(store)}.get("contact", contact) \
         == contact  # an erased person leaves only the id behind (or no conflict at all)
