@@ -60,11 +60,11 @@ def _plain_name(raw: str) -> str | None:
     return raw.strip() or None  # a name is required: the cleaner says so
 
 
-# Called straight from C, no Python frame per cell: str.strip (the cleaner's answer for a
-# plain text is the same) and the regular expression that is plain_pnr's test.
+# str.strip is called straight from C, no Python frame per cell; the cleaner's answer for
+# a plain text is the same.
 _FAST = {
     "company": {"cvr": plain_cvr, "name": _plain_name, **dict.fromkeys(_TEXT_FIELDS, str.strip)},
-    "unit": {"pnr": _PNR_AS_WRITTEN, "name": str.strip, "address": str.strip, "city": str.strip},
+    "unit": {"pnr": plain_pnr, "name": str.strip, "address": str.strip, "city": str.strip},
 }
 
 
@@ -73,7 +73,7 @@ class _Column:
     index: int
     name: str
     label: str                                # the file's header, for messages
-    fast: Callable[[str], Any] | None         # the value (or a match), or None: ask clean
+    fast: Callable[[str], Any] | None         # the value, or None: ask the cleaner
     clean: Callable[[str], tuple[bool, Any]]  # (True, value) or (False, message)
     seen: dict[str, tuple[bool, Any]]         # cleaned cells, where there is no fast test
 
@@ -158,7 +158,7 @@ def _clean(columns: list[_Column], cells: list[str]) -> tuple[dict[str, Any], li
         if fast is not None:
             value = fast(raw)
             if value is not None:
-                values[column.name] = raw if fast is _PNR_AS_WRITTEN else value
+                values[column.name] = value
                 continue
             ok, value = column.clean(raw)
         else:
@@ -176,7 +176,8 @@ class _QuickUnit:
     ``_clean``, which must also collect messages."""
 
     def __init__(self, columns: list[_Column]):
-        pnr = [column for column in columns if column.name == "pnr"]
+        # The P-nummer is tested with plain_pnr's regular expression, called from C.
+        pnr = [column for column in columns if column.fast is plain_pnr]
         self._pnr = pnr[0].index if pnr else None
         self._stripped = [(c.index, c.name) for c in columns if c.fast is str.strip]
         self._cached = [(c.index, c.name, c.seen) for c in columns if c.fast is None]
