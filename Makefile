@@ -32,8 +32,8 @@ lint: $(TESTSTAMP)
 bench: $(TESTSTAMP)
 	$(PY) -m tests.benchmarks
 
-soak: $(TESTSTAMP)
-	LOKOMOTIV_SOAK=1 $(PY) -m pytest -q tests/sync -k simulation -p no:xdist
+soak: $(TESTSTAMP)  # 5 000 scenarios from fresh seeds, each printed
+	LOKOMOTIV_SOAK=1 $(PY) -m pytest -q -s tests/sync -k simulation -p no:xdist
 
 package: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[package]'
