@@ -22,11 +22,12 @@ def register(subparsers) -> None:
     show.add_argument("cvr", metavar="CVR")
     show.add_argument("--json", action="store_true", help="skriv virksomheden som JSON")
     show.set_defaults(handler=run_show)
-    fields = ", ".join(COMPANY_FIELDS)
+    fields = ", ".join(name for name in COMPANY_FIELDS if name != "cvr")
     change = commands.add_parser(
         "set", help="ret felter, fx: company set 13748136 phone=+4575123456 phase=2",
         description=f"Retter felter på virksomheden, kontrolleret som i vinduet. Et ugyldigt "
-                    f"felt ændrer intet (exit 2). Felter: {fields}.")
+                    f"felt ændrer intet (exit 2). Felter: {fields}. CVR-nummeret er "
+                    f"virksomhedens identitet og kan ikke ændres.")
     change.add_argument("cvr", metavar="CVR")
     change.add_argument("assignments", nargs="+", metavar="FELT=VÆRDI")
     change.add_argument("--json", action="store_true", help="skriv virksomheden bagefter som JSON")
@@ -63,7 +64,7 @@ def run_set(args, store: Store) -> int:
     except UnknownCompany as exc:
         return fail(str(exc), EXIT_NOT_FOUND)
     if args.json:
-        print_json(company_to_json(find_company(store, assignments.get("cvr", args.cvr))))
+        print_json(company_to_json(find_company(store, args.cvr)))  # a CVR never changes
     elif changed:
         print("Ændret: " + ", ".join(f"{name}={_shown(value)}" for name, value in changed.items()))
     else:

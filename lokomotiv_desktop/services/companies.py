@@ -3,10 +3,17 @@
 Everything is validated first with the same rules as the form (domain.company_rules); one
 invalid value raises InvalidInput and nothing is written. Valid input is written in one
 transaction, and only the fields whose value changed get a new clock and an outbox row.
+
+A form passes what it loaded (``loaded``): then only the fields whose new value differs from
+the loaded one are written, and a field that someone else changed since (another tab, a
+sync) while the person changed it too raises ChangedUnderneath instead of silently winning.
+The outreach services (visits, sessions, KPI targets) use the same ``three_way``.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from ..domain.company_rules import (
@@ -24,8 +31,12 @@ from .company_json import company_to_json, search_to_json
 
 __all__ = [
     "InvalidInput", "UnknownCompany", "save_company", "set_company_fields",
-    "company_to_json", "search_to_json", "find_company",
+    "company_to_json", "search_to_json", "find_company", "ChangedUnderneath", "Conflict",
+    "three_way", "CVR_IS_IDENTITY",
 ]
+
+CVR_IS_IDENTITY = ("CVR-nummeret er virksomhedens identitet og kan ikke ændres på en gemt "
+                   "virksomhed. Opret virksomheden med det rigtige CVR-nummer og slet den forkerte.")
 
 
 class InvalidInput(ValueError):
@@ -41,19 +52,73 @@ class UnknownCompany(LookupError):
     """No company has this CVR number; the message is for the user, in Danish."""
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A field the person changed that was changed underneath too. ``key`` is the field, or
+    "units[2].name" / "contacts[0].phone" (the index of the item sent, as in InvalidInput)."""
+
+    key: str
+    theirs: Any  # the value stored now
+    mine: Any    # the person's value, cleaned
+
+
+class ChangedUnderneath(Exception):
+    """Nothing was written: these fields changed since the form loaded them. The form asks
+    which value to keep, then saves again with the stored value as its new ``loaded`` one."""
+
+    def __init__(self, conflicts: Iterable[Conflict]):
+        self.conflicts = list(conflicts)
+        super().__init__("Ændret af en anden imens: " + ", ".join(c.key for c in self.conflicts))
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as stored: enums by value, booleans as 0/1, empty text as no value."""
+    def norm(value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return tuple(norm(v) for v in value)
+        value = plain(value.value if isinstance(value, Enum) else value)
+        return None if value == "" else value
+    return norm(a) == norm(b)
+
+
+def three_way(new: Mapping[str, Any], loaded: Mapping[str, Any] | None,
+              current: Mapping[str, Any], prefix: str = "") -> tuple[dict[str, Any], list[Conflict]]:
+    """Of ``new`` (clean values of the fields the person sent): those to write, and the
+    conflicts. Without ``loaded`` (the CLI) every field sent is the person's edit. A field is
+    written when it differs from what was loaded; it conflicts when the stored value moved
+    away from the loaded one as well (and does not already equal the person's)."""
+    write: dict[str, Any] = {}
+    conflicts: list[Conflict] = []
+    for name, value in new.items():
+        seen = loaded.get(name, current.get(name)) if loaded is not None else None
+        if loaded is not None and same(value, seen):
+            continue  # not changed by the person (or changed and changed back)
+        stored = current.get(name)
+        if same(value, stored):
+            continue
+        if loaded is not None and not same(stored, seen):
+            conflicts.append(Conflict(prefix + name, stored, value))
+        else:
+            write[name] = value
+    return write, conflicts
+
+
 def save_company(
     store: Store,
     company_id: str | None,
     values: Mapping[str, Any],
     units: Iterable[Mapping[str, Any]] = (),
     contacts: Iterable[Mapping[str, Any]] = (),
+    loaded: Company | None = None,
 ) -> str:
     """Creates (company_id None) or updates a company; returns its id.
 
     Unit and contact items are field dicts with an optional "id" (an existing row) and an
-    optional "deleted": True (remove that row).
+    optional "deleted": True (remove that row). ``loaded``: the company as the form loaded
+    it (with its P-units and contacts); see the module's note. A saved company's CVR number
+    never changes (InvalidInput).
     """
-    company_id, _ = _save(store, company_id, values, list(units), list(contacts))
+    company_id, _ = _save(store, company_id, values, list(units), list(contacts), loaded)
     return company_id
 
 
@@ -90,7 +155,10 @@ def _validate(store, company_id, values, units, contacts):
         for required, label in (("cvr", "CVR-nummer"), ("name", "Navn")):
             if required not in values:
                 errors.setdefault(required, f"{label} mangler.")
-    if "cvr" in clean and _cvr_taken(store, clean["cvr"], company_id):
+    if "cvr" in clean and company_id is not None and clean["cvr"] != _stored_cvr(store,
+                                                                                   company_id):
+        errors["cvr"] = CVR_IS_IDENTITY  # ids derive from it: changing it breaks identity
+    elif "cvr" in clean and _cvr_taken(store, clean["cvr"], company_id):
         errors["cvr"] = (f"Der findes allerede en virksomhed med CVR-nummer {clean['cvr']}. "
                          "Åbn den i stedet for at oprette den igen.")
     clean_units = _validate_children(
@@ -147,6 +215,11 @@ def _check_unique_pnr(units, errors) -> None:
         seen[pnr] = index
 
 
+def _stored_cvr(store, company_id: str) -> str | None:
+    row = store.db.execute("SELECT cvr FROM company WHERE id = ?", [company_id]).fetchone()
+    return row[0] if row else None
+
+
 def _cvr_taken(store, cvr: str, company_id: str | None) -> bool:
     row = store.db.execute(
         "SELECT 1 FROM company WHERE cvr = ? AND deleted = 0 AND id IS NOT ? LIMIT 1",
@@ -155,16 +228,22 @@ def _cvr_taken(store, cvr: str, company_id: str | None) -> bool:
 
 
 # -- writing -------------------------------------------------------------------------------
-def _save(store, company_id, values, units, contacts) -> tuple[str, dict[str, Any]]:
+def _save(store, company_id, values, units, contacts, loaded=None) -> tuple[str, dict[str, Any]]:
     clean, clean_units, clean_contacts = _validate(store, company_id, values, units, contacts)
     repo = CompanyRepository(store)
-    with store.transaction():
+    with store.transaction():  # the comparison and the writes see the same stored rows
         if company_id is None:
             company_id = repo.create(clean)
             changed = dict(clean)
         else:
-            if repo.get(company_id) is None:
+            current = repo.get(company_id)
+            if current is None:
                 raise UnknownCompany("Virksomheden findes ikke længere. Genindlæs listen.")
+            clean, conflicts = three_way(clean, _fields(loaded), _fields(current))
+            for key, items in (("units", clean_units), ("contacts", clean_contacts)):
+                conflicts += _child_edits(key, items, loaded, current)
+            if conflicts:
+                raise ChangedUnderneath(conflicts)
             changed = repo.update(company_id, clean) if clean else {}
         for row_id, deleted, fields in clean_units:
             _write_child(row_id, deleted, fields, company_id, repo.add_unit,
@@ -173,6 +252,30 @@ def _save(store, company_id, values, units, contacts) -> tuple[str, dict[str, An
             _write_child(row_id, deleted, fields, company_id, repo.add_contact,
                          repo.update_contact, repo.delete_contact)
     return company_id, changed
+
+
+def _fields(entity) -> dict[str, Any] | None:
+    if entity is None:
+        return None
+    return {name: value for name, value in vars(entity).items()
+            if name not in ("id", "company_id", "production_units", "contacts")}
+
+
+def _child_edits(key, items, loaded, current) -> list[Conflict]:
+    """Narrows each stored row's fields to the person's edits, in place; their conflicts."""
+    attribute = "production_units" if key == "units" else "contacts"
+    stored = {row.id: row for row in getattr(current, attribute)}
+    seen = {row.id: row for row in getattr(loaded, attribute)} if loaded is not None else {}
+    conflicts: list[Conflict] = []
+    for index, (row_id, deleted, fields) in enumerate(items):
+        if row_id is None or deleted or row_id not in stored:
+            continue
+        before = _fields(seen.get(row_id)) if loaded is not None else None
+        write, found = three_way(fields, before if before is not None else (
+            {} if loaded is not None else None), _fields(stored[row_id]), f"{key}[{index}].")
+        items[index] = (row_id, deleted, write)
+        conflicts += found
+    return conflicts
 
 
 def _write_child(row_id, deleted, fields, company_id, add, update, delete) -> None:

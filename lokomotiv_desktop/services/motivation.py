@@ -3,7 +3,7 @@ session with its counts and messengers, and register the attendees who signed up
 participants in one go."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..domain import outreach_rules as rules
@@ -13,6 +13,7 @@ from ..domain.outreach import Attendee, MotivationSession
 from ..domain.validation import ValidationError
 from ..store.database import Store
 from ..store.outreach import SessionRepository
+from .companies import ChangedUnderneath, three_way
 from .outreach import company_by_id
 
 _FIELDS = ("date", "format", "consultant", "time", "unit_id", "place", "messengers",
@@ -61,16 +62,25 @@ def _existing(store: Store, session_id: str) -> MotivationSession:
     return session
 
 
-def update_session(store: Store, session_id: str, **changes: Any) -> MotivationSession:
-    session = _existing(store, session_id)
+def update_session(store: Store, session_id: str, *, loaded: Mapping[str, Any] | None = None,
+                   **changes: Any) -> MotivationSession:
+    """Writes only the fields given, where they differ from ``loaded`` (the session as a form
+    loaded it); one the person changed that was changed underneath too raises
+    ChangedUnderneath (services.companies.three_way)."""
     unknown = sorted(set(changes) - set(_FIELDS))
     if unknown:
         raise ValidationError(unknown[0], f"Ukendt felt «{unknown[0]}».")
-    current = {k: getattr(session, k) for k in _FIELDS}
-    values = _session_fields(company_by_id(store, session.company_id), **{**current, **changes})
     repo = SessionRepository(store)
-    with store.transaction():
-        repo.update(session_id, values)
+    with store.transaction():  # the comparison and the write see the same stored row
+        session = _existing(store, session_id)
+        current = {k: getattr(session, k) for k in _FIELDS}
+        values = _session_fields(company_by_id(store, session.company_id),
+                                 **{**current, **changes})
+        write, conflicts = three_way({k: values[k] for k in changes}, loaded, current)
+        if conflicts:
+            raise ChangedUnderneath(conflicts)
+        if write:
+            repo.update(session_id, write)
     return repo.get(session_id)
 
 

@@ -3,10 +3,12 @@ follow-up task), work the task list, and the overview page's data.
 
 Every function validates all input before it writes anything and raises ValidationError
 with a Danish message; writes happen in one transaction. The window and the CLI call these.
+An edit writes only the fields the person changed; with ``loaded`` (what a form loaded) a
+field changed underneath as well raises ChangedUnderneath (services.companies.three_way).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -19,8 +21,12 @@ from ..domain.validation import ValidationError, validate_cvr
 from ..store.companies import CompanyRepository
 from ..store.database import Store
 from ..store.outreach import Dated, FollowUpRepository, SessionRepository, VisitRepository
+from .companies import ChangedUnderneath, three_way
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+VISIT_FIELDS = ("date", "kind", "consultant", "time", "unit_id", "contact_ids", "notes",
+                "agreed", "next_step", "next_due", "company_asked")
+_TASK_FIELDS = {"next_due": "due", "next_step": "text", "consultant": "consultant"}
 DUE_FILTERS = ("overdue", "today", "week")
 UPCOMING_DAYS = 14  # how far ahead the overview shows visits and sessions
 
@@ -124,30 +130,34 @@ def log_visit(store: Store, company_id: str, *, date: Any, kind: Any, consultant
                        [f"Frist: {hint}"] if hint else [])
 
 
-def update_visit(store: Store, visit_id: str, **changes: Any) -> VisitLogged:
-    """Edits a visit (same arguments as log_visit). A changed next step or due date
-    updates its open task, or makes one; a removed next step deletes the open task."""
-    visits, tasks = VisitRepository(store), FollowUpRepository(store)
-    visit = visits.get(visit_id)
-    if visit is None:
-        raise ValidationError("visit_id", "Besøget findes ikke (længere).")
-    company = company_by_id(store, visit.company_id)
-    current = {k: getattr(visit, k) for k in (
-        "date", "kind", "consultant", "time", "unit_id", "contact_ids", "notes", "agreed",
-        "next_step", "next_due", "company_asked")}
-    unknown = set(changes) - set(current)
+def update_visit(store: Store, visit_id: str, *, loaded: Mapping[str, Any] | None = None,
+                 **changes: Any) -> VisitLogged:
+    """Edits a visit (same arguments as log_visit): only the fields given are written, and
+    only where they differ from ``loaded`` (the visit's fields as a form loaded them; see the
+    module's note). A changed next step or due date updates its open task, or makes one; a
+    removed next step deletes the open task."""
+    unknown = sorted(set(changes) - set(VISIT_FIELDS))
     if unknown:
-        raise ValidationError(sorted(unknown)[0], f"Ukendt felt «{sorted(unknown)[0]}».")
-    values = _visit_fields(company, **{**current, **changes})
-    task = next((t for t in tasks.for_company(company.id) if t.visit_id == visit_id), None)
-    with store.transaction():
-        visits.update(visit_id, values)
+        raise ValidationError(unknown[0], f"Ukendt felt «{unknown[0]}».")
+    visits, tasks = VisitRepository(store), FollowUpRepository(store)
+    with store.transaction():  # the comparison and the writes see the same stored row
+        visit = visits.get(visit_id)
+        if visit is None:
+            raise ValidationError("visit_id", "Besøget findes ikke (længere).")
+        company = company_by_id(store, visit.company_id)
+        current = {k: getattr(visit, k) for k in VISIT_FIELDS}
+        values = _visit_fields(company, **{**current, **changes})
+        write, conflicts = three_way({k: values[k] for k in changes}, loaded, current)
+        if conflicts:
+            raise ChangedUnderneath(conflicts)
+        if write:
+            visits.update(visit_id, write)
+        task = next((t for t in tasks.for_company(company.id) if t.visit_id == visit_id), None)
         if task and not task.done:
-            if values["next_step"]:
-                tasks.update(task.id, {"due": values["next_due"], "text": values["next_step"],
-                                       "consultant": values["consultant"]})
-            else:
+            if not values["next_step"]:
                 tasks.delete(task.id)
+            elif edited := {_TASK_FIELDS[k]: write[k] for k in _TASK_FIELDS if k in write}:
+                tasks.update(task.id, edited)
         elif task is None and values["next_step"]:
             tasks.add({"company_id": company.id, "visit_id": visit_id,
                        "due": values["next_due"], "text": values["next_step"],

@@ -2,6 +2,7 @@
 phase board, the company timeline, and KPI targets with their current value."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -13,7 +14,11 @@ from ..store.companies import CompanyRepository
 from ..store.database import Store
 from ..store.outreach import SessionRepository
 from ..store.phases import Board, KpiRepository, PhaseRepository, TimelineEntry, timeline
+from .companies import ChangedUnderneath, three_way
 from .outreach import company_by_id, today_local
+
+KPI_FIELDS = ("description", "target_percent", "deadline", "measure", "employees",
+              "manual_value")
 
 
 def parse_phase(value: Any) -> Phase:
@@ -88,21 +93,27 @@ def add_kpi_target(store: Store, company_id: str, **fields: Any) -> KpiTarget:
     return next(t for t in repo.for_company(company.id) if t.id == target_id)
 
 
-def update_kpi_target(store: Store, target_id: str, **changes: Any) -> KpiTarget:
-    repo = KpiRepository(store)
-    row = store.db.execute(
-        "SELECT company_id FROM kpi_target WHERE id = ? AND deleted = 0", [target_id]).fetchone()
-    if row is None:
-        raise ValidationError("target_id", "Målet findes ikke (længere).")
-    current = next(t for t in repo.for_company(row[0]) if t.id == target_id)
-    merged = {k: getattr(current, k) for k in (
-        "description", "target_percent", "deadline", "measure", "employees", "manual_value")}
-    unknown = sorted(set(changes) - set(merged))
+def update_kpi_target(store: Store, target_id: str, *, loaded: Mapping[str, Any] | None = None,
+                      **changes: Any) -> KpiTarget:
+    """Writes only the fields given, where they differ from ``loaded`` (the target as a form
+    loaded it); one changed underneath too raises ChangedUnderneath."""
+    unknown = sorted(set(changes) - set(KPI_FIELDS))
     if unknown:
         raise ValidationError(unknown[0], f"Ukendt felt «{unknown[0]}».")
-    values = _kpi_fields(**{**merged, **changes})
-    with store.transaction():
-        repo.update(target_id, values)
+    repo = KpiRepository(store)
+    with store.transaction():  # the comparison and the write see the same stored row
+        row = store.db.execute("SELECT company_id FROM kpi_target WHERE id = ? AND deleted = 0",
+                               [target_id]).fetchone()
+        if row is None:
+            raise ValidationError("target_id", "Målet findes ikke (længere).")
+        target = next(t for t in repo.for_company(row[0]) if t.id == target_id)
+        current = {k: getattr(target, k) for k in KPI_FIELDS}
+        values = _kpi_fields(**{**current, **changes})
+        write, conflicts = three_way({k: values[k] for k in changes}, loaded, current)
+        if conflicts:
+            raise ChangedUnderneath(conflicts)
+        if write:
+            repo.update(target_id, write)
     return next(t for t in repo.for_company(row[0]) if t.id == target_id)
 
 

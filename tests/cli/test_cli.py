@@ -140,6 +140,18 @@ def test_company_set_invalid_changes_nothing(imported, run, db):
     assert outbox_count(db) == before
 
 
+def test_company_set_refuses_to_change_the_cvr(imported, run, db):
+    before = outbox_count(db)
+    status, out, err = run("company", "set", CVR, "cvr=10150817", "phone=+4575123456")
+    assert status == 2 and out == ""
+    assert ("CVR-nummeret er virksomhedens identitet og kan ikke ændres på en gemt "
+            "virksomhed. Opret virksomheden med det rigtige CVR-nummer og slet den forkerte."
+            ) in err
+    assert "Intet er ændret" in err and outbox_count(db) == before
+    status, out, _ = run("company", "show", CVR, "--json")
+    assert json.loads(out)["cvr"] == CVR and json.loads(out)["phone"] is None
+
+
 def test_demo(run):
     status, out, _ = run("demo", "--companies", "25")
     assert status == 0 and out.startswith("25 demovirksomheder")

@@ -5,7 +5,10 @@ import json
 
 import pytest
 
+from lokomotiv_desktop.domain.enums import Phase
 from lokomotiv_desktop.services.companies import (
+    CVR_IS_IDENTITY,
+    ChangedUnderneath,
     InvalidInput,
     UnknownCompany,
     company_to_json,
@@ -157,3 +160,82 @@ def test_company_json_has_the_documented_keys(store, company_id):
     assert list(data["contacts"][0]) == ["name", "role", "phone", "email", "trusted"]
     assert data["phase"] == 2 and data["marketing_protected"] is False
     json.dumps(data)  # plain JSON types only
+
+
+def elsewhere(store, table: str, row_id: str, values: dict) -> None:
+    """A write by someone else (another tab, a pulled change) in its own transaction."""
+    with store.transaction():
+        store.changes.update(table, row_id, values)
+
+
+def test_a_save_writes_only_what_the_person_changed(store, company_id):
+    repo = CompanyRepository(store)
+    loaded = repo.get(company_id)
+    elsewhere(store, "company", company_id, {"phase": 3, "city": "Fredericia"})
+    pending = store.pending_changes()
+    # The form sends its stale phase and city too: they are as loaded, so not edits.
+    save_company(store, company_id, {"notes": "Ring i januar", "phase": "2", "city": "Vejle"},
+                 loaded=loaded)
+    company = repo.get(company_id)
+    assert (company.phase, company.city, company.notes) == (Phase.ENGAGEMENT, "Fredericia",
+                                                            "Ring i januar")
+    assert store.pending_changes() == pending + 1
+    assert outbox(store)[-1] == ("company", {"notes": "Ring i januar"})
+
+
+def test_a_field_changed_underneath_is_not_overwritten_silently(store, company_id):
+    repo = CompanyRepository(store)
+    loaded = repo.get(company_id)
+    elsewhere(store, "company", company_id, {"phone": "+4575999999"})
+    pending = store.pending_changes()
+    with pytest.raises(ChangedUnderneath) as caught:
+        save_company(store, company_id, {"phone": "70 10 20 30", "notes": "ny"}, loaded=loaded)
+    [conflict] = caught.value.conflicts
+    assert (conflict.key, conflict.theirs, conflict.mine) == ("phone", "+4575999999",
+                                                              "+4570102030")
+    assert store.pending_changes() == pending  # nothing written, not even the notes
+    # Keeping mine: the form saves again with the value it has now seen as loaded.
+    loaded.phone = conflict.theirs
+    save_company(store, company_id, {"phone": "70 10 20 30", "notes": "ny"}, loaded=loaded)
+    assert (repo.get(company_id).phone, repo.get(company_id).notes) == ("+4570102030", "ny")
+
+
+def test_the_same_value_typed_on_both_sides_is_no_conflict(store, company_id):
+    loaded = CompanyRepository(store).get(company_id)
+    elsewhere(store, "company", company_id, {"city": "Kolding"})
+    save_company(store, company_id, {"city": "Kolding"}, loaded=loaded)
+    assert CompanyRepository(store).get(company_id).city == "Kolding"
+
+
+def test_child_rows_compare_with_what_was_loaded(store, company_id):
+    repo = CompanyRepository(store)
+    loaded = repo.get(company_id)
+    contact = next(c for c in loaded.contacts if c.name == "Jens Hansen")
+    unit = loaded.production_units[0]
+    elsewhere(store, "contact", contact.id, {"phone": "+4520202020", "email": "j@h.dk"})
+    elsewhere(store, "production_unit", unit.id, {"employees": 14})
+    with pytest.raises(ChangedUnderneath) as caught:
+        save_company(store, company_id, {}, loaded=loaded,
+                     units=[{"id": unit.id, "name": "Værksted 2"}],
+                     contacts=[{"id": contact.id, "email": "jens@hansen.com"}])
+    assert [(c.key, c.theirs) for c in caught.value.conflicts] == [
+        ("contacts[0].email", "j@h.dk")]
+    save_company(store, company_id, {}, loaded=loaded,
+                 units=[{"id": unit.id, "name": "Værksted 2", "employees": "12"}],
+                 contacts=[{"id": contact.id, "name": "Jens Hansen"}])
+    after = repo.get(company_id)
+    assert (after.production_units[0].name, after.production_units[0].employees) == (
+        "Værksted 2", 14)  # the employees were sent as loaded: theirs stays
+    assert next(c for c in after.contacts if c.name == "Jens Hansen").phone == "+4520202020"
+
+
+def test_a_saved_companys_cvr_cannot_change(store, company_id):
+    before = counts(store)
+    with pytest.raises(InvalidInput) as caught:
+        set_company_fields(store, VALID_CVR, {"cvr": "10150817"})
+    assert caught.value.errors == {"cvr": CVR_IS_IDENTITY}
+    with pytest.raises(InvalidInput) as caught:
+        save_company(store, company_id, {"cvr": "10150817", "name": "Nyt ApS"})
+    assert caught.value.errors == {"cvr": CVR_IS_IDENTITY}
+    assert counts(store) == before
+    assert set_company_fields(store, VALID_CVR, {"cvr": VALID_CVR}) == {}  # no change: fine
