@@ -140,14 +140,19 @@ def apply_push(backend: Backend, caller: Caller, device_id: str,
             audit.append((now, caller.account, device_id, "push", change.table, change.row_id,
                           change.change_id, result.status + (f":{result.reason}"
                                                              if result.reason else "")))
-        if (caller.role == "konsulent" and fresh and len(fresh) == len(changes)
-                and all(r.reason == "scope" for r in results)):
-            raise OutOfScope()
-        save_rows(db, list(batch.dirty.values()))
-        save_scope_moves(db, batch.moves)
-        batch.seq.save(db)
+        refused = (caller.role == "konsulent" and fresh and len(fresh) == len(changes)
+                   and all(r.reason == "scope" for r in results))
+        if not refused:
+            save_rows(db, list(batch.dirty.values()))
+            save_scope_moves(db, batch.moves)
+            batch.seq.save(db)
+            append_audit(db, audit)  # a 403 is audited once, by the caller
+        # Even a 403 keeps its refusals: the sender files them in its inbox, so a copy of
+        # the batch that arrives later (delayed, resent) must get the same answer and not
+        # be applied after all, e.g. once the row's company is back in scope.
         save_applied(db, fresh)
-        append_audit(db, audit)
+    if refused:
+        raise OutOfScope()
     return results
 
 

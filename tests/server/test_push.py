@@ -72,11 +72,17 @@ def test_an_edit_does_not_resurrect_a_deleted_row(login, backend):
 
 def test_konsulent_pushing_only_to_another_municipality_gets_403_nothing_written(login, backend):
     anna = login("anna")
-    response = anna.push(company(anna, "c1", "630"), company(anna, "c2", "630"), expect=403)
+    changes = [company(anna, "c1", "630"), company(anna, "c2", "630")]
+    response = anna.push(*changes, expect=403)
     assert response["code"] == "scope" and "intet er gemt" in response["error"]
     assert count(backend, "SELECT count(*) FROM row_state") == 0
-    assert count(backend, "SELECT count(*) FROM applied_change") == 0
     assert count(backend, "SELECT count(*) FROM audit WHERE action = 'push_refused'") == 1
+    # Only the refusals are kept: a later copy of the request gets them (the sender has
+    # filed them as refused), so it can never be applied after all.
+    assert count(backend, "SELECT count(*) FROM applied_change") == 2
+    again = anna.push(*changes)["results"]
+    assert [(r["status"], r["reason"]) for r in again] == [("rejected", "scope")] * 2
+    assert count(backend, "SELECT count(*) FROM row_state") == 0
 
 
 def test_mixed_batch_gets_per_change_results(login, backend):

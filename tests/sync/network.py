@@ -93,3 +93,37 @@ class FaultyNetwork(httpx.BaseTransport):
         self.rnd.shuffle(self.delayed)
         while self.delayed:
             self._deliver(self.delayed.pop())
+
+
+class ScriptedNetwork(FaultyNetwork):
+    """Faults on cue, for explicit scenarios: `plan(...)` the fate of the next requests
+    (one of FAULTS, or "deliver"); a delayed request waits until `deliver_delayed()`."""
+
+    def __init__(self, inner: httpx.BaseTransport):
+        super().__init__(inner, random.Random(0))
+        self.plans: list[str] = []
+
+    def plan(self, *fates: str) -> None:
+        assert all(f in (*FAULTS, "deliver") for f in fates), fates
+        self.plans += fates
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        fate = self.plans.pop(0) if self.plans else "deliver"
+        if fate == "deliver":
+            return self._deliver(request)
+        self.seen[fate] += 1
+        if fate == "drop_request":
+            raise httpx.ConnectError("scripted: request lost", request=request)
+        if fate == "drop_answer":
+            self._deliver(request)
+            raise httpx.ReadTimeout("scripted: answer lost", request=request)
+        if fate == "duplicate":
+            self._deliver(request)
+            return self._deliver(request)
+        self.delayed.append(self._copy(request))
+        raise httpx.ReadTimeout("scripted: request delayed", request=request)
+
+    def deliver_delayed(self) -> None:
+        """The late requests arrive now, oldest first."""
+        while self.delayed:
+            self._deliver(self.delayed.pop(0))
