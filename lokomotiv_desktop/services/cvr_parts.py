@@ -54,7 +54,8 @@ def _from_worker(source: CvrFile, codes: set[str], rejections: list[Rejection],
                  size: int) -> Iterator[ValidRows]:
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    worker = context.Process(target=_check_in_worker, args=(source, codes, size, sending),
+    worker = context.Process(target=_check_in_worker,
+                             args=(source, codes, size, sending, receiving, os.getpid()),
                              name="lokomotiv-cvr-check", daemon=True)
     for stream in (sys.stdout, sys.stderr):  # else the child may write out a copy of
         if stream is not None:               # what is still in their buffers
@@ -87,22 +88,45 @@ def _from_worker(source: CvrFile, codes: set[str], rejections: list[Rejection],
             worker.join()
 
 
-def _check_in_worker(source: CvrFile, codes: set[str], size: int, sending) -> None:
+def _check_in_worker(source: CvrFile, codes: set[str], size: int, sending, receiving,
+                     parent: int) -> None:
     """The worker process: never touches the store (the parent's open database is not for
     a forked child), and ends with os._exit, running no cleanup: not even the flushing of
-    output streams whose locks another thread of the parent may have held at the fork."""
+    output streams whose locks another thread of the parent may have held at the fork.
+
+    It ends with its parent, however that ends (SIGKILL, SIGTERM): its copy of the
+    parent's end of the pipe is closed, so a send to a parent that is gone fails, and it
+    checks between parts that the parent is still there."""
     # Ctrl+C in the terminal reaches the whole process group: the importer handles it and
     # stops the worker, which should not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    receiving.close()  # else the pipe outlives the parent and a full one blocks us forever
+    _die_with_parent()
     try:
         checker = RowChecker(source, codes)
         for rows in source.chunks(size):
+            if os.getppid() != parent:  # the parent is gone: no one wants this part
+                break
             rejected: list[Rejection] = []
             valid = checker.check(rows, rejected)
             sending.send(("part", valid, rejected))
-        sending.send(None)
+        else:
+            sending.send(None)
     except Exception as exc:  # handed to the parent, which raises it
         sending.send(("error", exc))
     finally:
         sending.close()
         os._exit(0)
+
+
+def _die_with_parent() -> None:
+    """On Linux the kernel ends the worker the moment the forking thread dies (the only
+    thread: see _worker_allowed); elsewhere the pipe and the parent check do it a part
+    later, as they do when the parent died before this call."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
