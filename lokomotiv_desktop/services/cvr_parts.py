@@ -30,9 +30,10 @@ STALLED_AFTER_S = 120
 
 
 def checked_parts(source: CvrFile, codes: set[str], rejections: list[Rejection],
-                  size: int) -> Iterator[ValidRows]:
-    """The valid rows of each part of the file, in file order; the rejected rows are added
-    to `rejections` as their part comes. Raises what reading the file raises
+                  size: int) -> Iterator[tuple[ValidRows, int]]:
+    """The valid rows of each part of the file, in file order, with the number of the
+    part's rows skipped as exact repeats of an earlier row; the rejected rows are added to
+    `rejections` as their part comes. Raises what reading the file raises
     (ImportFileError)."""
     if _worker_allowed(source):
         yield from _from_worker(source, codes, rejections, size)
@@ -51,7 +52,7 @@ def _worker_allowed(source: CvrFile) -> bool:
 
 
 def _from_worker(source: CvrFile, codes: set[str], rejections: list[Rejection],
-                 size: int) -> Iterator[ValidRows]:
+                 size: int) -> Iterator[tuple[ValidRows, int]]:
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     worker = context.Process(target=_check_in_worker,
@@ -74,9 +75,9 @@ def _from_worker(source: CvrFile, codes: set[str], rejections: list[Rejection],
             kind, *payload = message
             if kind == "error":
                 raise payload[0]
-            valid, rejected = payload
+            valid, repeated, rejected = payload
             rejections.extend(rejected)
-            yield valid
+            yield valid, repeated
     except EOFError:
         raise RuntimeError("Kontrollen af filen stoppede uventet.") from None
     finally:
@@ -108,8 +109,8 @@ def _check_in_worker(source: CvrFile, codes: set[str], size: int, sending, recei
             if os.getppid() != parent:  # the parent is gone: no one wants this part
                 break
             rejected: list[Rejection] = []
-            valid = checker.check(rows, rejected)
-            sending.send(("part", valid, rejected))
+            valid, repeated = checker.check(rows, rejected)
+            sending.send(("part", valid, repeated, rejected))
         else:
             sending.send(None)
     except Exception as exc:  # handed to the parent, which raises it

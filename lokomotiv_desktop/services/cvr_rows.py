@@ -1,8 +1,10 @@
 """Checking the rows of a CVR extract with the form's own field cleaners, fast.
 
-A row is valid when every company and P-unit value is; the first row of a P-nummer wins
-and a later one is rejected with a reference to it. The checker keeps what it has seen, so
-the file can be checked a part at a time while earlier parts are written.
+A row is valid when every company and P-unit value is; the first row of a P-nummer wins.
+A later row of that P-nummer that repeats it exactly (every column the import reads) is
+skipped and counted; one with other values is rejected with a reference to the first. The
+checker keeps what it has seen, so the file can be checked a part at a time while earlier
+parts are written.
 """
 from __future__ import annotations
 
@@ -93,7 +95,8 @@ def _column(kind: str, index: int, name: str, label: str, codes: set[str]) -> _C
 
 
 class RowChecker:
-    """(line, company values, P-unit values) of the valid rows; a Rejection for each other."""
+    """(line, company values, P-unit values) of the valid rows; a Rejection for each other
+    but exact repeats, which are only counted."""
 
     def __init__(self, source, codes: set[str]):
         def columns(kind: str, fields: dict[str, str]) -> list[_Column]:
@@ -109,31 +112,40 @@ class RowChecker:
         # The cleaner reads the key itself: position i holds company column i.
         in_key = [replace(column, index=i) for i, column in enumerate(self._company_columns)]
         self._companies = _Cleaned(lambda key: _clean(in_key, key))
-        self._pnr_lines: dict[str, int] = {}
+        self._unit_key = itemgetter(*(column.index for column in self._unit_columns))
+        # P-nummer -> (line, cached company result, raw P-unit cells) of its first row. The
+        # cached result is one object per distinct raw company cells: `is` compares them.
+        self._pnr_rows: dict[str, tuple[int, Any, Any]] = {}
         self._quick_unit = _QuickUnit(self._unit_columns)
 
     def check(self, rows, rejections: list[Rejection]
-              ) -> list[tuple[int, dict[str, Any], dict[str, Any]]]:
+              ) -> tuple[list[tuple[int, dict[str, Any], dict[str, Any]]], int]:
+        """The valid rows and how many rows repeated an earlier one exactly."""
         width, company_key, companies = self._width, self._company_key, self._companies
-        pnr_lines, quick = self._pnr_lines, self._quick_unit
-        valid = []
+        unit_key, pnr_rows, quick = self._unit_key, self._pnr_rows, self._quick_unit
+        valid, repeated = [], 0
         for line, cells in rows:
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
-            company, company_errors = companies[company_key(cells)]
+            cleaned = companies[company_key(cells)]
+            company, company_errors = cleaned
             unit, errors = quick(cells), []
             if unit is None:
                 unit, errors = _clean(self._unit_columns, cells)
             pnr = unit.get("pnr")
-            if pnr in pnr_lines:
-                errors.append(f"P-nummer {pnr} står også i linje {pnr_lines[pnr]}.")
+            first = pnr_rows.get(pnr)
+            if first is not None:
+                if first[1] is cleaned and first[2] == unit_key(cells):
+                    repeated += 1
+                    continue
+                errors.append(f"P-nummer {pnr} står også i linje {first[0]}.")
             if errors or company_errors:
                 rejections.append(Rejection(line, " ".join(company_errors + errors),
                                             cells[:width]))
                 continue
-            pnr_lines[pnr] = line
+            pnr_rows[pnr] = (line, cleaned, unit_key(cells))
             valid.append((line, company, unit))
-        return valid
+        return valid, repeated
 
 
 class _Cleaned(dict):

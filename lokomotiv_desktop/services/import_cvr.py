@@ -5,12 +5,13 @@ imported completely or rejected with its line number and reason, and a failure a
 (an unreadable line half-way, a full disk) leaves nothing behind. While the store writes
 one part, the next is read and checked (``store.bulk``). Companies are matched on CVR and
 P-units on (company, P-nummer), so a re-import of the same file finds every value equal
-and writes nothing (no outbox rows either).
+and writes nothing (no outbox rows either). A company or P-unit deleted here is known too:
+it is neither inserted again nor brought back (a consultant deleted it on purpose).
 
-Counts are per data row and add up to the rows in the file: *imported* when the row made a
-new P-unit (and maybe its company), *updated* when it changed a stored value, *unchanged*
-when everything was already so, *rejected* when a value was invalid. Of several rows for
-one CVR, the first one's company columns count.
+The report counts companies and P-units apart: each is *new*, *updated* (a stored value
+changed) or *unchanged* (also when deleted here). Of several rows for one CVR, the first
+one's company columns count. Rows are *rejected* (a value was invalid) or *repeated* (the
+same as an earlier row of the file, skipped).
 """
 from __future__ import annotations
 
@@ -37,18 +38,58 @@ ROWS_PER_PART = 20_000  # a part of the file written while the next one is check
 
 
 @dataclass
-class ImportReport:
-    imported: int = 0
+class Counts:
+    new: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: int = 0
+
+
+@dataclass
+class ImportReport:
+    companies: Counts = field(default_factory=Counts)
+    production_units: Counts = field(default_factory=Counts)
+    units_of_new_companies: int = 0  # of production_units.new
+    rejected: int = 0  # rows
+    repeated: int = 0  # rows the same as an earlier row of the file, skipped
     rejections: list[Rejection] = field(default_factory=list)
     report_path: Path | None = None  # the rejected rows, next to the input file
     report_error: str | None = None  # why that report could not be written
 
     def summary_line(self) -> str:
-        return (f"imported {self.imported}, updated {self.updated}, "
-                f"unchanged {self.unchanged}, rejected {self.rejected}")
+        """What happened, in Danish, e.g. "Importeret: 6 nye virksomheder med 9 P-enheder ·
+        0 opdateret · 0 uændret · 2 rækker afvist · 1 gentaget række sprunget over"."""
+        companies, units = self.companies, self.production_units
+        first = "Importeret: " + _count(companies.new, "ny virksomhed", "nye virksomheder")
+        if companies.new:
+            first += " med " + _count(self.units_of_new_companies, "P-enhed", "P-enheder")
+        parts = [first, f"{_number(companies.updated)} opdateret",
+                 f"{_number(companies.unchanged)} uændret"]
+        # P-units of companies that were here before: apart, so "med N" stays true.
+        older = [_count(count, one, many) for count, one, many in (
+            (units.new - self.units_of_new_companies, "ny", "nye"),
+            (units.updated, "opdateret", "opdaterede"),
+            (units.unchanged, "uændret", "uændrede")) if count]
+        if older:
+            parts.append("P-enheder i eksisterende virksomheder: " + ", ".join(older))
+        parts.append(_count(self.rejected, "række afvist", "rækker afvist"))
+        if self.repeated:
+            parts.append(_count(self.repeated, "gentaget række sprunget over",
+                                "gentagne rækker sprunget over"))
+        return " · ".join(parts)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"companies": vars(self.companies).copy(),
+                "production_units": vars(self.production_units).copy(),
+                "rejected_rows": self.rejected, "repeated_rows": self.repeated,
+                "report": str(self.report_path) if self.report_path else None}
+
+
+def _number(count: int) -> str:
+    return f"{count:,}".replace(",", ".")  # Danish: 1.200
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{_number(count)} {one if count == 1 else many}"
 
 
 Progress = Callable[[int, int], None]  # (rows done, rows in the file, about)
@@ -68,9 +109,11 @@ def import_cvr_file(store: Store, path: Path | str,
         with store.transaction(), BulkCompanyWriter(store) as writer:
             importer = _Importer(store, writer, report)
             done = 0
-            for rows in checked_parts(source, codes, report.rejections, ROWS_PER_PART):
+            for rows, repeated in checked_parts(source, codes, report.rejections,
+                                                ROWS_PER_PART):
                 importer.add(rows)
-                done += len(rows)
+                report.repeated += repeated
+                done += len(rows) + repeated
                 if progress is not None:
                     progress(done + len(report.rejections), max(total, done))
         report.rejected = len(report.rejections)
@@ -98,8 +141,7 @@ class _Stored:
     """A company that was in the store before this import, with its P-units by number."""
     values: dict[str, Any]
     units: dict[str, dict[str, Any]]
-    change: dict[str, Any] | None = None  # its first row's company values that differ
-    change_counted: bool = False  # counted (as "updated") on its first known P-unit's row
+    counted: bool = False  # its first row in the file was compared (and counted)
 
 
 class _Importer:
@@ -108,8 +150,8 @@ class _Importer:
 
     def __init__(self, store: Store, writer: BulkCompanyWriter, report: ImportReport):
         self.store, self.writer, self.report = store, writer, report
-        self.stored_cvrs = {r[0] for r in store.db.execute(
-            "SELECT cvr FROM company WHERE deleted = 0")}
+        # Deleted ones too: known, never inserted again (their ids derive from the CVR).
+        self.stored_cvrs = {r[0] for r in store.db.execute("SELECT cvr FROM company")}
         self.stored: dict[str, _Stored] = {}
         self.created: dict[str, str] = {}  # CVR -> id of a company made by this import
 
@@ -128,7 +170,9 @@ class _Importer:
                 continue
             else:
                 new[cvr] = NewCompany(company, [unit])
-            self.report.imported += 1
+            self.report.units_of_new_companies += 1
+        self.report.companies.new += len(new)
+        self.report.production_units.new += len(rows) - len(known)
         batch = self.writer.prepare(list(new.values()))  # overlaps the previous part's SQL
         self.writer.wait()
         changes = self.store.changes
@@ -143,53 +187,57 @@ class _Importer:
         first_company, first_unit = rows[0]
         self._load([company["cvr"] for company, _ in rows if company["cvr"] not in self.stored],
                    list(first_company), list(first_unit))
+        companies, units = self.report.companies, self.report.production_units
         new_units: list[dict[str, Any]] = []
         updates: list[tuple[str, str, dict[str, Any]]] = []
         for company, unit in rows:
             stored = self.stored[company["cvr"]]
-            if stored.change is None:  # its first row in the file: those values count
-                stored.change = _diff(company, stored.values)
-                if stored.change:
-                    updates.append(("company", stored.values["id"], stored.change))
+            deleted = stored.values["deleted"]
+            if not stored.counted:  # its first row in the file: those values count
+                stored.counted = True
+                change = {} if deleted else _diff(company, stored.values)
+                if change:
+                    updates.append(("company", stored.values["id"], change))
+                    companies.updated += 1
+                else:
+                    companies.unchanged += 1
             existing = stored.units.get(unit["pnr"])
-            if existing is None:
+            if deleted or (existing is not None and existing["deleted"]):
+                units.unchanged += 1  # deleted here on purpose: left so
+            elif existing is None:
                 new_units.append({**unit, "company_id": stored.values["id"]})
-                self.report.imported += 1
-                continue
-            company_changed = {} if stored.change_counted else stored.change
-            stored.change_counted = True
-            unit_changed = _diff(unit, existing)
-            if unit_changed:
+                units.new += 1
+            elif unit_changed := _diff(unit, existing):
                 updates.append(("production_unit", existing["id"], unit_changed))
-            if unit_changed or company_changed:
-                self.report.updated += 1
+                units.updated += 1
             else:
-                self.report.unchanged += 1
+                units.unchanged += 1
         self.store.changes.insert_many("production_unit", new_units, values_in_outbox=False)
         for table, row_id, values in updates:
             self.store.changes.update(table, row_id, values)
 
     def _load(self, cvrs: list[str], company_fields: list[str], unit_fields: list[str]) -> None:
-        """The stored companies with these CVRs (the oldest, should sync have brought in
-        two) and their P-units."""
+        """The stored companies with these CVRs (a live one before a deleted one, then the
+        oldest, should sync have brought in two) and their P-units."""
         cvrs = list(dict.fromkeys(cvrs))
-        found = _select(self.store, "company", ["id", *company_fields], "cvr", cvrs)
+        found = _select(self.store, "company", ["id", "deleted", *company_fields], "cvr", cvrs)
         companies = {row["cvr"]: _Stored(row, {}) for row in found}
         by_id = {stored.values["id"]: stored for stored in companies.values()}
-        for unit in _select(self.store, "production_unit", ["id", "company_id", *unit_fields],
+        for unit in _select(self.store, "production_unit",
+                            ["id", "deleted", "company_id", *unit_fields],
                             "company_id", list(by_id)):
             by_id[unit["company_id"]].units[unit["pnr"]] = unit
         self.stored.update(companies)
 
 
 def _select(store: Store, table: str, names: list[str], key: str, values: list[str]):
-    """The live rows whose `key` is one of `values`, newest first (so the oldest is kept
-    where two share a key)."""
+    """The rows, deleted ones too, whose `key` is one of `values`: deleted ones first, then
+    newest first (so where two share a key, a live one is kept, and of those the oldest)."""
     for start in range(0, len(values), _CHUNK):
         chunk = values[start:start + _CHUNK]
         cursor = store.db.execute(
-            f"SELECT {', '.join(names)} FROM {table} WHERE deleted = 0 AND {key} IN "
-            f"({', '.join('?' * len(chunk))}) ORDER BY id DESC", chunk)
+            f"SELECT {', '.join(names)} FROM {table} WHERE {key} IN "
+            f"({', '.join('?' * len(chunk))}) ORDER BY deleted DESC, id DESC", chunk)
         for values_ in cursor:
             yield dict(zip(names, values_, strict=True))
 

@@ -3,8 +3,9 @@
 
 The import runs on the window's database worker (tasks.py) with a progress dialog whose
 "Stop" ends it at the next part, with nothing of the file saved (the import is one
-transaction). A summary follows: new, updated, unchanged and rejected rows, and where the
-rejected rows were written, with a button that opens that file. A file that cannot be
+transaction). A summary follows: the importer's own Danish line (what happened to companies
+and to P-units, rejected and repeated rows, as `lokomotiv import-cvr` prints it), and where
+the rejected rows were written, with a button that opens that file. A file that cannot be
 imported at all gets the importer's own Danish message.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
@@ -112,14 +113,10 @@ class CvrImport(QObject):
     def _done(self, path: Path, report: ImportReport) -> None:
         self._close_progress()
         self.window.data_changed.emit()
-        number = QLocale().toString
         box = self._message(QMessageBox.Icon.Warning if report.rejected
                             else QMessageBox.Icon.Information,
                             self.tr("%s is imported.") % path.name)
-        lines = [self.tr("New: %s") % number(report.imported),
-                 self.tr("Updated: %s") % number(report.updated),
-                 self.tr("Unchanged: %s") % number(report.unchanged),
-                 self.tr("Rejected: %s") % number(report.rejected)]
+        lines = [report.summary_line()]  # the command line's words, in the window too
         if report.report_path is not None:
             lines.append("")
             lines.append(self.tr("The rejected rows, with their line and what is wrong, are "

@@ -59,9 +59,51 @@ def test_version(capsys):
 def test_import_prints_the_summary_and_reports_rejections(imported, tmp_path):
     status, out, err = imported
     assert status == 0
-    assert out.strip() == "imported 2, updated 0, unchanged 0, rejected 1"
+    assert out == ("Importeret: 2 nye virksomheder med 2 P-enheder · 0 opdateret · "
+                   "0 uændret · 1 række afvist\n")
     assert "linje 4 afvist" in err and "kontrolcifferet" in err
     assert (tmp_path / "udtraek.afviste.csv").exists()
+
+
+def test_import_json_counts_companies_and_p_units_apart(run, tmp_path):
+    from lokomotiv_desktop.services.cvr_file import CANONICAL
+    from lokomotiv_desktop.services.demo import demo_cvr_rows
+
+    rows = [list(row) for row in demo_cvr_rows(9)]
+    companies = len({row[0] for row in rows})
+    rows += [rows[0],                                          # the same row again
+             [rows[1][0], "Andet navn", *rows[1][2:]],         # its P-nummer, other values
+             ["12345678", *rows[2][1:10], "1000000001", *rows[2][11:]]]  # a bad CVR
+    path = tmp_path / "udtraek.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([CANONICAL, *rows])
+    status, out, err = run("import-cvr", "--json", str(path))
+    assert status == 0
+    assert json.loads(out) == {
+        "companies": {"new": companies, "updated": 0, "unchanged": 0},
+        "production_units": {"new": 9, "updated": 0, "unchanged": 0},
+        "rejected_rows": 2, "repeated_rows": 1,
+        "report": str(tmp_path / "udtraek.afviste.csv")}
+    assert "linje 12 afvist: P-nummer" in err and "står også i linje 3" in err
+    status, out, _ = run("import-cvr", str(path))
+    assert out == (f"Importeret: 0 nye virksomheder · 0 opdateret · {companies} uændret · "
+                   "P-enheder i eksisterende virksomheder: 9 uændrede · 2 rækker afvist · "
+                   "1 gentaget række sprunget over\n")
+    path.write_text("cvr;navn;pnr\n13748136;Hansens Tømrerfirma ApS;1003456789\n",
+                    encoding="utf-8")
+    status, out, _ = run("import-cvr", "--json", str(path))
+    assert json.loads(out) == {
+        "companies": {"new": 1, "updated": 0, "unchanged": 0},
+        "production_units": {"new": 1, "updated": 0, "unchanged": 0},
+        "rejected_rows": 0, "repeated_rows": 0, "report": None}
+
+
+def test_import_help_describes_the_summary_and_json(run, capsys):
+    with pytest.raises(SystemExit):
+        run("import-cvr", "--help")
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--json" in out and "Importeret: 6 nye virksomheder med 9 P-enheder" in out
+    assert "imported N" not in out
 
 
 def test_import_of_a_file_without_required_columns_exits_2(run, tmp_path, db):
@@ -245,6 +287,8 @@ def test_an_import_in_a_terminal_shows_its_progress_on_stderr_only(run, tmp_path
         csv.writer(handle, delimiter=";").writerows([CANONICAL, *demo_cvr_rows(1200)])
     status, out, err = run("import-cvr", str(path))
     assert status == 0
-    assert out == "imported 1200, updated 0, unchanged 0, rejected 0\n"  # one line, as always
+    companies = len({row[0] for row in demo_cvr_rows(1200)})
+    assert out == (f"Importeret: {companies:,} nye virksomheder med 1.200 P-enheder · "
+                   "0 opdateret · 0 uændret · 0 rækker afvist\n").replace(",", ".")  # one line
     assert "\rImporterer … 1.200 af 1.200 rækker (100 %)" in err
     assert err.endswith("\r\033[K")  # the progress line is wiped at the end

@@ -109,7 +109,8 @@ def test_imported_companies_are_found_by_name_cvr_pnr_and_city_with_danish_lette
     path = tmp_path / "x.csv"
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows([CANONICAL, *rows])
-    assert import_cvr_file(store, path).imported == 2
+    report = import_cvr_file(store, path)
+    assert (report.companies.new, report.production_units.new) == (2, 2)
     repo = CompanyRepository(store)
 
     def found(text):
@@ -130,7 +131,8 @@ def test_every_imported_row_has_field_clocks_and_one_matching_outbox_change(stor
                    "SELECT tbl, row_id, fields, clocks, base FROM outbox")}
     units = store.db.execute("SELECT count(*) FROM production_unit").fetchone()[0]
     companies = store.db.execute("SELECT count(*) FROM company").fetchone()[0]
-    assert report.imported == units == 60
+    assert report.production_units.new == units == 60
+    assert report.companies.new == companies
     assert len(changes) == units + companies
     for table in ("company", "production_unit"):
         cursor = store.db.execute(f"SELECT * FROM {table}")
@@ -165,11 +167,12 @@ def test_reimport_writes_nothing_and_new_units_of_known_companies_are_searchable
 
     before = state()
     report = import_cvr_file(store, first)
-    assert report.unchanged == 200 and report.imported == report.updated == 0
+    assert report.as_json()["production_units"] == {"new": 0, "updated": 0, "unchanged": 200}
+    assert report.companies.new == report.companies.updated == 0
     assert state() == before
     # a larger extract: the same companies plus new ones, and new P-units under old ones
     report = import_cvr_file(store, write_demo(tmp_path / "b.csv", 300))
-    assert report.imported == 100 and report.rejected == 0
+    assert report.production_units.new == 100 and report.rejected == 0
     rows = search_rows(store)
     with store.transaction():
         search.rebuild(store.db)

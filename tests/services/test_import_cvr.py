@@ -43,7 +43,9 @@ def counts(store) -> tuple[int, int, int]:
 def test_encodings_and_delimiters(store, tmp_path, encoding, delimiter):
     path = write(tmp_path / "udtraek.csv", ROWS, delimiter=delimiter, encoding=encoding)
     report = import_cvr_file(store, path)
-    assert report.summary_line() == "imported 3, updated 0, unchanged 0, rejected 0"
+    assert report.summary_line() == (
+        "Importeret: 2 nye virksomheder med 3 P-enheder · 0 opdateret · 0 uændret · "
+        "0 rækker afvist")
     repo = CompanyRepository(store)
     metal = repo.get_by_cvr("10150817")
     assert metal.name == "Århus Stål A/S" and metal.address == "Åboulevarden 3"
@@ -60,7 +62,7 @@ def test_header_synonyms_in_any_case(store, tmp_path):
     rows = [["13748136", "Hansens Tømrerfirma ApS", "7100", "Vejle", "0630", "Ja",
              "1003456789", "Værkstedet", "12"]]
     report = import_cvr_file(store, write(tmp_path / "x.csv", rows, header=header))
-    assert report.imported == 1
+    assert (report.companies.new, report.production_units.new) == (1, 1)
     company = CompanyRepository(store).get_by_cvr("13748136")
     assert (company.postcode, company.city, company.municipality_code) == ("7100", "Vejle", "630")
     assert company.marketing_protected is True and company.employees == "10-19"
@@ -78,7 +80,9 @@ def test_bad_rows_are_rejected_with_line_and_reason_and_written_next_to_the_file
     ]
     path = write(tmp_path / "udtraek.csv", rows)
     report = import_cvr_file(store, path)
-    assert report.summary_line() == "imported 2, updated 0, unchanged 0, rejected 4"
+    assert report.summary_line() == (
+        "Importeret: 1 ny virksomhed med 2 P-enheder · 0 opdateret · 0 uændret · "
+        "4 rækker afvist")
     reasons = {r.line: r.reason for r in report.rejections}
     assert sorted(reasons) == [3, 4, 5, 7]
     assert "cvr:" in reasons[3] and "kontrolcifferet" in reasons[3]
@@ -109,7 +113,8 @@ def test_line_numbers_count_blank_lines_and_cells_that_span_lines(store, tmp_pat
         handle.write("\n;;;\n")  # a blank line and a line of only delimiters
         writer.writerow([*METAL, "12345", "", "", "", "", "", ""])
     report = import_cvr_file(store, path)
-    assert report.summary_line() == "imported 1, updated 0, unchanged 0, rejected 1"
+    assert report.summary_line() == (
+        "Importeret: 1 ny virksomhed med 1 P-enhed · 0 opdateret · 0 uændret · 1 række afvist")
     expected_line = 6 if multiline else 5
     assert [r.line for r in report.rejections] == [expected_line]
     unit = CompanyRepository(store).get_by_cvr("13748136").production_units[0]
@@ -121,7 +126,9 @@ def test_reimport_changes_nothing(store, tmp_path):
     import_cvr_file(store, path)
     before = counts(store)
     report = import_cvr_file(store, path)
-    assert report.summary_line() == "imported 0, updated 0, unchanged 3, rejected 0"
+    assert report.summary_line() == (
+        "Importeret: 0 nye virksomheder · 0 opdateret · 2 uændret · "
+        "P-enheder i eksisterende virksomheder: 3 uændrede · 0 rækker afvist")
     assert counts(store) == before
 
 
@@ -131,7 +138,9 @@ def test_a_known_company_with_only_new_p_units_in_the_file_still_gets_its_new_va
     moved = [*TOEMRER[:2], "Fabriksvej 7", *TOEMRER[3:]]  # the company moved
     report = import_cvr_file(store, write(tmp_path / "y.csv", [
         [*moved, "1003456791", "Nyt lager", "Fabriksvej 7", "7100", "Vejle", "630", "2"]]))
-    assert report.summary_line() == "imported 1, updated 0, unchanged 0, rejected 0"
+    assert report.summary_line() == (
+        "Importeret: 0 nye virksomheder · 1 opdateret · 0 uændret · "
+        "P-enheder i eksisterende virksomheder: 1 ny · 0 rækker afvist")
     company = CompanyRepository(store).get_by_cvr("13748136")
     assert company.address == "Fabriksvej 7"
     assert sorted(u.pnr for u in company.production_units) == [
@@ -146,7 +155,14 @@ def test_existing_company_is_updated_not_duplicated(store, tmp_path):
     changed[2][16] = "60"
     changed.append([*METAL, "1012345679", "Filialen", "", "", "", "", ""])
     report = import_cvr_file(store, write(tmp_path / "y.csv", changed))
-    assert report.summary_line() == "imported 1, updated 2, unchanged 1, rejected 0"
+    assert report.summary_line() == (
+        "Importeret: 0 nye virksomheder · 1 opdateret · 1 uændret · "
+        "P-enheder i eksisterende virksomheder: 1 ny, 1 opdateret, 2 uændrede · "
+        "0 rækker afvist")
+    assert report.as_json() == {
+        "companies": {"new": 0, "updated": 1, "unchanged": 1},
+        "production_units": {"new": 1, "updated": 1, "unchanged": 2},
+        "rejected_rows": 0, "repeated_rows": 0, "report": None}
     assert counts(store)[:2] == (2, 4)
     repo = CompanyRepository(store)
     assert repo.get_by_cvr("13748136").name == "Hansens Tømrerfirma og Snedkeri ApS"
@@ -162,9 +178,64 @@ def test_consultants_own_fields_survive_a_reimport(store, tmp_path):
     company = CompanyRepository(store).get_by_cvr("13748136")
     with store.transaction():
         store.changes.update("company", company.id, {"phase": 3, "notes": "Møde i maj"})
-    assert import_cvr_file(store, path).unchanged == 3
+    assert import_cvr_file(store, path).production_units.unchanged == 3
     company = CompanyRepository(store).get_by_cvr("13748136")
     assert (int(company.phase), company.notes) == (3, "Møde i maj")
+
+
+def test_an_exact_repeat_is_skipped_and_a_conflicting_p_nummer_is_rejected(store, tmp_path):
+    rows = [ROWS[0], ROWS[1], ROWS[0], ROWS[0],                    # lines 4, 5: repeats
+            [*ROWS[1][:11], "Andet navn", *ROWS[1][12:]],          # line 6: same P-nr, other
+            [*ROWS[0][:1], "Andet ApS", *ROWS[0][2:]]]             # line 7: other company
+    report = import_cvr_file(store, write(tmp_path / "x.csv", rows))
+    assert report.summary_line() == (
+        "Importeret: 1 ny virksomhed med 2 P-enheder · 0 opdateret · 0 uændret · "
+        "2 rækker afvist · 2 gentagne rækker sprunget over")
+    assert {r.line: r.reason for r in report.rejections} == {
+        6: "P-nummer 1003456790 står også i linje 3.",
+        7: "P-nummer 1003456789 står også i linje 2."}
+    assert counts(store)[:2] == (1, 2)
+    assert [u.name for u in CompanyRepository(store).get_by_cvr("13748136").production_units
+            ] == ["Værkstedet", "Lageret"]
+    report = import_cvr_file(store, write(tmp_path / "y.csv", [ROWS[2], ROWS[2]]))
+    assert report.summary_line() == (
+        "Importeret: 1 ny virksomhed med 1 P-enhed · 0 opdateret · 0 uændret · "
+        "0 rækker afvist · 1 gentaget række sprunget over")
+    assert (report.repeated, report.rejected, report.report_path) == (1, 0, None)
+
+
+def test_a_deleted_company_is_neither_imported_again_nor_brought_back(store, tmp_path):
+    path = write(tmp_path / "x.csv", ROWS)
+    import_cvr_file(store, path)
+    repo = CompanyRepository(store)
+    with store.transaction():
+        assert repo.delete(repo.get_by_cvr("13748136").id)
+    before = counts(store)
+    changed = [[*TOEMRER[:2], "Fabriksvej 7", *TOEMRER[3:], *ROWS[0][10:]],  # a new value
+               ROWS[1],
+               [*TOEMRER, "1003456791", "Nyt lager", "", "", "", "", ""]]   # a new P-unit
+    report = import_cvr_file(store, write(tmp_path / "y.csv", changed))
+    assert report.as_json()["companies"] == {"new": 0, "updated": 0, "unchanged": 1}
+    assert report.as_json()["production_units"] == {"new": 0, "updated": 0, "unchanged": 3}
+    assert report.rejected == 0
+    assert counts(store) == before  # nothing written, not even to the outbox
+    assert repo.get_by_cvr("13748136") is None
+    assert store.db.execute("SELECT deleted, address FROM company WHERE cvr = '13748136'"
+                            ).fetchall() == [(1, "Vestergade 12")]
+
+
+def test_a_deleted_p_unit_of_a_live_company_stays_deleted(store, tmp_path):
+    path = write(tmp_path / "x.csv", ROWS)
+    import_cvr_file(store, path)
+    repo = CompanyRepository(store)
+    [lageret] = [u for u in repo.get_by_cvr("13748136").production_units if u.name == "Lageret"]
+    with store.transaction():
+        assert repo.delete_unit(lageret.id)
+    before = counts(store)
+    report = import_cvr_file(store, path)
+    assert report.as_json()["production_units"] == {"new": 0, "updated": 0, "unchanged": 3}
+    assert counts(store) == before
+    assert [u.name for u in repo.get_by_cvr("13748136").production_units] == ["Værkstedet"]
 
 
 @pytest.mark.parametrize("header", [["navn", "pnr"], ["cvr", "navn"], ["foo", "bar", "baz"]])
@@ -207,12 +278,12 @@ def test_csv_round_trip(tmp_path_factory, names, delimiter, encoding):
     store = Store(folder / "rt.db")
     try:
         report = import_cvr_file(store, path)
-        assert report.imported == len(rows) and report.rejected == 0
+        assert report.production_units.new == len(rows) and report.rejected == 0
         repo = CompanyRepository(store)
         for row in rows:
             company = repo.get_by_cvr(row[0])
             assert (company.name, company.address) == (row[1], row[2])
             assert company.production_units[0].name == row[11]
-        assert import_cvr_file(store, path).unchanged == len(rows)
+        assert import_cvr_file(store, path).production_units.unchanged == len(rows)
     finally:
         store.close()

@@ -54,8 +54,10 @@ def test_small_parts_on_the_helper_thread_make_what_one_part_makes(tmp_path, mon
     parts = Store(tmp_path / "parts.db")
     second = import_cvr_file(parts, path)
     assert sys.getswitchinterval() == interval  # given back as it was
-    assert second.summary_line() == first.summary_line() == \
-        "imported 600, updated 0, unchanged 0, rejected 0"
+    companies = len({row[0] for row in shuffled_units(600)})
+    assert second.summary_line() == first.summary_line() == (
+        f"Importeret: {companies} nye virksomheder med 600 P-enheder · 0 opdateret · "
+        "0 uændret · 0 rækker afvist")
     assert contents(parts) == contents(whole)
     # the search rows of companies whose P-units came in several parts are whole, and the
     # full-text index agrees with a rebuild from the rows
@@ -90,7 +92,7 @@ def test_a_failure_on_the_helper_thread_leaves_nothing(store, tmp_path, monkeypa
     ).fetchone()[0] == 0
     # and the store goes on working: the same file imports after the failure
     monkeypatch.setattr(search, "add_new_companies", original)
-    assert import_cvr_file(store, tmp_path / "x.csv").imported == 400
+    assert import_cvr_file(store, tmp_path / "x.csv").production_units.new == 400
 
 
 def test_an_unreadable_line_far_into_the_file_leaves_nothing(store, tmp_path, monkeypatch):
@@ -121,9 +123,13 @@ def test_a_p_nummer_from_an_earlier_part_is_rejected_with_its_line(store, tmp_pa
                                                                    monkeypatch):
     monkeypatch.setattr(import_cvr, "ROWS_PER_PART", 30)
     rows = [list(row) for row in demo_cvr_rows(100)]
+    companies = len({row[0] for row in rows})
     rows.append([*rows[90][:10], rows[5][10], "Dublet", "", "", "", "", ""])  # line 102
+    rows.append(list(rows[5]))  # line 103: the same row again, from an earlier part
     report = import_cvr_file(store, write_rows(tmp_path / "x.csv", rows))
-    assert report.summary_line() == "imported 100, updated 0, unchanged 0, rejected 1"
+    assert report.summary_line() == (
+        f"Importeret: {companies} nye virksomheder med 100 P-enheder · 0 opdateret · "
+        "0 uændret · 1 række afvist · 1 gentaget række sprunget over")
     [rejection] = report.rejections
     assert rejection.line == 102
     assert f"P-nummer {rows[5][10]} står også i linje 7." in rejection.reason
@@ -153,6 +159,7 @@ def worker_used(monkeypatch):
 def test_a_file_checked_in_a_worker_imports_as_one_checked_here(tmp_path, worker_used):
     rows = shuffled_units(400)
     rows.insert(100, [*rows[3][:10], "12345", "", "", "", "", "", ""])  # a bad P-nummer
+    rows[300:300] = [rows[20], rows[350]]  # repeats, of an earlier part and a later row
     path = write_rows(tmp_path / "x.csv", rows)
     here = Store(tmp_path / "here.db")
     cvr_parts._worker_allowed, allowed = (lambda source: False), cvr_parts._worker_allowed
@@ -162,8 +169,8 @@ def test_a_file_checked_in_a_worker_imports_as_one_checked_here(tmp_path, worker
     there = Store(tmp_path / "there.db")
     second = import_cvr_file(there, path)
     assert worker_used == [True]
-    assert second.summary_line() == first.summary_line() == \
-        "imported 400, updated 0, unchanged 0, rejected 1"
+    assert second.as_json() == first.as_json()
+    assert (second.production_units.new, second.rejected, second.repeated) == (400, 1, 2)
     assert [(r.line, r.reason) for r in second.rejections] == \
         [(r.line, r.reason) for r in first.rejections] and first.rejections[0].line == 102
     assert contents(there) == contents(here)
@@ -200,11 +207,12 @@ def test_progress_is_reported_after_each_part(store, tmp_path, monkeypatch):
     monkeypatch.setattr(import_cvr, "ROWS_PER_PART", 100)
     rows = [list(row) for row in demo_cvr_rows(450)]
     rows[7][10] = "123"  # rejected: counted as done too
+    rows.insert(300, rows[200])  # skipped as a repeat: done too
     calls = []
     report = import_cvr_file(store, write_rows(tmp_path / "x.csv", rows),
                              progress=lambda done, total: calls.append((done, total)))
-    assert report.summary_line() == "imported 449, updated 0, unchanged 0, rejected 1"
-    assert len(calls) > 3 and calls[-1] == (450, 450)
+    assert (report.production_units.new, report.rejected, report.repeated) == (449, 1, 1)
+    assert len(calls) > 3 and calls[-1] == (451, 451)
     assert all(a[0] < b[0] for a, b in zip(calls, calls[1:], strict=False))
 
 

@@ -58,11 +58,13 @@ def test_the_button_imports_a_file_and_shows_what_happened(qtbot, window, tmp_pa
         lambda: qtbot.mouseClick(window.companies.import_button, Qt.MouseButton.LeftButton))
     assert len(asked) == 1 and asked[0][1] == "Importér CVR-udtræk"
     assert box.text() == "udtraek.csv er importeret."
-    assert box.informativeText().splitlines() == ["Nye: 30", "Opdaterede: 0", "Uændrede: 0",
-                                                  "Afviste: 0"]
-    assert box.icon() == QMessageBox.Icon.Information
     companies = len({row[0] for row in rows})
-    assert report.imported == 30
+    assert box.informativeText() == (
+        f"Importeret: {companies} nye virksomheder med 30 P-enheder · 0 opdateret · "
+        "0 uændret · 0 rækker afvist")
+    assert box.informativeText() == report.summary_line()  # as the command line says it
+    assert box.icon() == QMessageBox.Icon.Information
+    assert report.production_units.new == 30
     assert CompanyRepository(window.store).count() == before + companies
     qtbot.waitUntil(lambda: window.companies.model.rowCount() == before + companies)
     assert window.cvr_import.progress is None  # the progress dialog has gone
@@ -74,14 +76,17 @@ def test_rejected_rows_are_listed_and_their_report_opens(qtbot, window, tmp_path
                                                          monkeypatch):
     rows = [list(row) for row in demo_cvr_rows(10)]
     rows[1][0] = "12345678"  # line 3: a CVR number with a wrong check digit
+    rows.append(rows[4])  # line 12: the same row again, skipped
     choose(write_extract(tmp_path / "udtraek.csv", rows))
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
     report, box = import_and_wait(qtbot, window, window.cvr_import.action.trigger)
     assert report.rejected == 1
     assert box.icon() == QMessageBox.Icon.Warning
-    info = box.informativeText()
-    assert "Afviste: 1" in info and str(tmp_path / "udtraek.afviste.csv") in info
+    first, *rest = box.informativeText().splitlines()
+    assert first.endswith("· 1 række afvist · 1 gentaget række sprunget over")
+    assert first == report.summary_line() and report.repeated == 1
+    assert str(tmp_path / "udtraek.afviste.csv") in " ".join(rest)
     assert box.detailedText().startswith("Linje 3: cvr: ")
     qtbot.mouseClick(button(box, "Vis afviste rækker"), Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened] == [str(tmp_path / "udtraek.afviste.csv")]
@@ -163,7 +168,8 @@ def test_the_first_start_offers_to_import_an_extract(qtbot, store, runner, tmp_p
     with qtbot.waitSignal(main.cvr_import.finished, timeout=20000):
         qtbot.mouseClick(offer.import_button, Qt.MouseButton.LeftButton)
     assert not offer.isVisible()
-    assert main.cvr_import.message.informativeText().startswith("Nye: 12")
+    assert main.cvr_import.message.informativeText().startswith(
+        "Importeret: ") and " med 12 P-enheder · " in main.cvr_import.message.informativeText()
     assert CompanyRepository(store).count() > 0
     assert store.get_state(DEMO_STATE_KEY) != "1"  # real data: the store may sync
     main.cvr_import.message.done(0)
