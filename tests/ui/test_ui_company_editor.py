@@ -54,20 +54,34 @@ def test_open_edit_and_save_stores_the_change(window, qtbot, filled_store, wait_
 
 
 def test_invalid_cvr_shows_the_danish_message_and_saves_nothing(window, qtbot, filled_store):
-    editor = open_by_keyboard(window, qtbot, "Herning Plast A/S")
-    before = stored(filled_store, "Herning Plast").cvr
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.isActiveWindow())
+    editor = window.editor
     pending = filled_store.pending_changes()
-    replace_text(qtbot, editor.form.inputs["cvr"], "12345678")
+    qtbot.keyClicks(editor.form.inputs["cvr"], "12345678")
+    qtbot.keyClicks(editor.form.inputs["name"], "Tastefejl ApS")
     label = editor.form.errors["cvr"]
     assert label.isVisible() and label.text() == INVALID_CVR_MESSAGE
     assert not editor.save_button.isEnabled()
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
-    assert stored(filled_store, "Herning Plast").cvr == before
+    assert CompanyRepository(filled_store).count() == 8
     assert filled_store.pending_changes() == pending
     # Fixing the typo clears the message.
-    replace_text(qtbot, editor.form.inputs["cvr"], before)
-    assert not label.isVisible()
+    replace_text(qtbot, editor.form.inputs["cvr"], "13748136")
+    assert not label.isVisible() and editor.save_button.isEnabled()
+    editor.done(0)
+
+
+def test_a_saved_companys_cvr_is_read_only(window, qtbot, filled_store):
+    before = stored(filled_store, "Herning Plast").cvr
+    editor = open_by_keyboard(window, qtbot, "Herning Plast A/S")
+    cvr = editor.form.inputs["cvr"]
+    assert cvr.isReadOnly() and cvr.text() == before
+    assert cvr.toolTip().startswith("CVR-nummeret er virksomhedens identitet og kan ikke "
+                                    "ændres på en gemt virksomhed.")
+    replace_text(qtbot, cvr, "10150817")
+    assert cvr.text() == before and not editor.save_button.isEnabled()
     editor.done(0)
 
 

@@ -1,8 +1,15 @@
-"""View and edit one company: master data, P-units and contacts, saved in one go."""
+"""View and edit one company: master data, P-units and contacts, saved in one go.
+
+A save of a stored company sends only what the person changed since the editor loaded it,
+with the company as loaded: a field changed underneath meanwhile (the phase from the outreach
+tab, a sync) keeps its new value, and one the person changed too is asked about."""
 from __future__ import annotations
 
+import copy
 import logging
 import re
+from enum import Enum
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.company_rules import clean_contact_field, clean_production_unit_field
 from ...domain.entities import Company
 from ...domain.enums import ContactRole
-from ...services.companies import InvalidInput, save_company
+from ...services.companies import ChangedUnderneath, InvalidInput, save_company
 from ...store.companies import CompanyRepository
 from ...store.database import Store
 from ..models.child_rows import ChildColumn, ChildRowsModel
@@ -27,7 +34,7 @@ from ..widgets.error_label import ErrorLabel
 from ..widgets.protected_banner import protected_banner
 from .child_rows_editor import ChildRowsEditor
 from .company_form import CompanyForm
-from .prompts import Choice, ask_save_changes
+from .prompts import Choice, Keep, ask_keep_mine, ask_save_changes, shown_value
 
 log = logging.getLogger(__name__)
 _CHILD_ERROR = re.compile(r"^(units|contacts)\[(\d+)\]\.(\w+)$")
@@ -48,6 +55,11 @@ class CompanyEditor(QDialog):
         self.company_id = company_id
         self._saving = False
         self._close_after_save = False
+        self._loaded: Company | None = None  # as loaded; a save compares with it
+        self._loaded_values: dict[str, Any] = {}
+        self._loaded_rows: dict[str, dict[str, dict]] = {"units": {}, "contacts": {}}
+        self._keep_theirs: set[str] = set()  # fields whose stored value the person kept
+        self._sent: dict[str, list[dict]] = {"units": [], "contacts": []}
         codes = self._repository.municipality_codes()
         municipalities = [(m.code, m.name) for m in self._repository.municipalities()]
 
@@ -116,10 +128,15 @@ class CompanyEditor(QDialog):
     def _load(self, company: Company | None) -> None:
         self.form.load(company)
         self.form.validate_all(show=company is not None)
-        units = company.production_units if company else []
-        contacts = company.contacts if company else []
-        self.units.load([_row(u, UNIT_FIELDS) for u in units])
-        self.contacts.load([_row(c, CONTACT_FIELDS) for c in contacts])
+        units = [_row(u, UNIT_FIELDS) for u in (company.production_units if company else [])]
+        contacts = [_row(c, CONTACT_FIELDS) for c in (company.contacts if company else [])]
+        self.units.load(units)
+        self.contacts.load(contacts)
+        self._loaded = company
+        self._loaded_values = self.form.values()
+        self._loaded_rows = {"units": {r["id"]: r for r in units},
+                             "contacts": {r["id"]: r for r in contacts}}
+        self._keep_theirs = set()
         name = company.name if company else self.tr("New company")
         self.title.setText(name)
         self.setWindowTitle(self.tr("Company – %s") % name)
@@ -151,17 +168,57 @@ class CompanyEditor(QDialog):
         self._saving = True
         self._update_state()
         self.general_error.show_message(None)
-        company_id, values = self.company_id, self.form.values()
-        units, contacts = self.units.payload(), self.contacts.payload()
+        company_id, store = self.company_id, self._store
+        values, units, contacts = self._changes()
+        self._sent = {"units": units, "contacts": contacts}
+        loaded = copy.deepcopy(self._loaded) if company_id else None
         self._runner.run(
-            lambda: save_company(self._store, company_id, values, units, contacts),
+            lambda: save_company(store, company_id, values, units, contacts, loaded=loaded),
             on_done=self._saved, on_error=self._save_failed)
+
+    def _changes(self) -> tuple[dict[str, Any], list[dict], list[dict]]:
+        """What the person changed since the load (a new company: everything). Every row is
+        sent, a stored one with only its changed cells, so "units[2]" is still view row 2."""
+        values = self.form.values()
+        units, contacts = self.units.payload(), self.contacts.payload()
+        if self.company_id is None:
+            return values, units, contacts
+        values = {k: v for k, v in values.items()
+                  if v != self._loaded_values.get(k) and k not in self._keep_theirs}
+        return (values, [self._row_changes("units", i) for i in units],
+                [self._row_changes("contacts", i) for i in contacts])
+
+    def _row_changes(self, key: str, item: dict) -> dict:
+        row_id = item.get("id")
+        if row_id is None or item.get("deleted"):
+            return item
+        before = self._loaded_rows[key].get(row_id, {})
+        return {"id": row_id, **{f: v for f, v in item.items() if f != "id"
+                                 and v != before.get(f)
+                                 and f"{key}:{row_id}.{f}" not in self._keep_theirs}}
 
     def _add_outreach_tab(self, company_id: str) -> None:
         """Visits, sessions, phase and KPI targets: for a company that is saved."""
         self.outreach = CompanyOutreachPanel(self._store, self._runner, company_id, self)
-        self.outreach.changed.connect(lambda: self.saved.emit(self.company_id))
+        self.outreach.changed.connect(self._outreach_changed)
         self.tabs.addTab(self.outreach, self.tr("Outreach and timeline"))
+
+    def _outreach_changed(self) -> None:
+        """A phase change (or visit) from the outreach tab: the fields the person has not
+        touched show the stored values now; what they typed stays."""
+        self.saved.emit(self.company_id)
+        company = self._repository.get(self.company_id) if self.company_id else None
+        if company is None or self._saving or self._loaded is None:
+            return
+        typed = self.form.values()
+        untouched = {k for k, v in typed.items() if v == self._loaded_values.get(k)}
+        self.form.load(company, only=untouched)
+        fresh = self.form.values()
+        for name in untouched:
+            self._loaded_values[name] = fresh[name]
+            setattr(self._loaded, name, getattr(company, name))
+        self._clean = (tuple(sorted(self._loaded_values.items())), *self._clean[1:])
+        self._update_state()
 
     def _saved(self, company_id: str) -> None:
         self._saving = False
@@ -176,6 +233,9 @@ class CompanyEditor(QDialog):
 
     def _save_failed(self, error: BaseException) -> None:
         self._saving = False
+        if isinstance(error, ChangedUnderneath):
+            self._changed_underneath(error)
+            return
         self._close_after_save = False
         if not isinstance(error, InvalidInput):
             log.error("saving a company failed", exc_info=(type(error), error,
@@ -201,6 +261,54 @@ class CompanyEditor(QDialog):
         self.tabs.setCurrentIndex(0 if not self.form.is_valid else 1 if unit_errors
                                   else 2 if contact_errors else self.tabs.currentIndex())
         self._update_state()
+
+    # -- fields changed underneath -------------------------------------------------------------
+    def _changed_underneath(self, error: ChangedUnderneath) -> None:
+        if self._resolve(error):
+            self._update_state()
+            self.save()  # again, compared with the values the person has now seen
+            return
+        self._close_after_save = False
+        names = ", ".join(f"«{self._conflict_target(c.key)[2]}»" for c in error.conflicts)
+        self.general_error.show_message(
+            f"Ikke gemt: {names} er ændret af en anden, mens du redigerede.")
+        self._update_state()
+
+    def _resolve(self, error: ChangedUnderneath) -> bool:
+        """Asks whose value to keep, field by field; False when the person cancels."""
+        for conflict in error.conflicts:
+            entity, name, label, keep_key = self._conflict_target(conflict.key)
+            keep = ask_keep_mine(self, label, self._describe(conflict.key, conflict.theirs),
+                                 self._describe(conflict.key, conflict.mine))
+            if keep is Keep.CANCEL:
+                return False
+            setattr(entity, name, conflict.theirs)  # seen now: the next save compares with it
+            if keep is Keep.THEIRS:
+                self._keep_theirs.add(keep_key)
+        return True
+
+    def _conflict_target(self, key: str):
+        """(loaded entity, field, label for the person, key of _keep_theirs)."""
+        child = _CHILD_ERROR.match(key)
+        if not child:
+            return self._loaded, key, self.form.labels.get(key, key), key
+        kind, index, name = child[1], int(child[2]), child[3]
+        row_id = self._sent[kind][index]["id"]
+        rows = self._loaded.production_units if kind == "units" else self._loaded.contacts
+        entity = next(r for r in rows if r.id == row_id)
+        model, fields = ((self.units, UNIT_FIELDS) if kind == "units"
+                         else (self.contacts, CONTACT_FIELDS))
+        header = model.headerData(fields.index(name), Qt.Orientation.Horizontal)
+        which = entity.name or getattr(entity, "pnr", "")
+        return entity, name, f"{header} ({which})", f"{kind}:{row_id}.{name}"
+
+    def _describe(self, key: str, value: Any) -> str:
+        widget = self.form.inputs.get(key)
+        if hasattr(widget, "findData"):  # a choice: its text, as the form shows it
+            found = widget.findData(value.value if isinstance(value, Enum) else value or "")
+            if found >= 0:
+                return widget.itemText(found)
+        return shown_value(value)
 
     # -- closing --------------------------------------------------------------------------------------
     def reject(self) -> None:

@@ -21,6 +21,7 @@ from ...domain.company_rules import clean_company_field
 from ...domain.entities import Company
 from ...domain.enums import EmployeeBand, Phase
 from ...domain.validation import ValidationError
+from ...services.companies import CVR_IS_IDENTITY
 from ..widgets.error_label import ErrorLabel
 
 _LINE_FIELDS = ("cvr", "name", "address", "postcode", "city", "industry_code",
@@ -88,6 +89,7 @@ class CompanyForm(QWidget):
             right: ("employees", "phone", "email", "website", "phase", "consultant",
                     "marketing_protected", "notes"),
         }
+        self.labels = labels
         for form, names in columns.items():
             for name in names:
                 cell = QVBoxLayout()
@@ -118,21 +120,36 @@ class CompanyForm(QWidget):
         self.inputs["marketing_protected"].toggled.connect(self.protected_changed)
 
     # -- values ---------------------------------------------------------------------------------
-    def load(self, company: Company | None) -> None:
+    def load(self, company: Company | None, only: set[str] | None = None) -> None:
+        """Shows the company; ``only``: just these fields (the rest keeps what is typed)."""
+        names = set(self.inputs) if only is None else only
         for widget in self.inputs.values():
             widget.blockSignals(True)
+        saved = company is not None
         company = company or Company(id="", cvr="", name="")
-        for name in _LINE_FIELDS:
+        for name in names & set(_LINE_FIELDS):
             self.inputs[name].setText(str(getattr(company, name) or ""))
-        for name in ("municipality_code", "employees", "phase"):
+        for name in names & {"municipality_code", "employees", "phase"}:
             combo: QComboBox = self.inputs[name]
             value = getattr(company, name)
             found = combo.findData(int(value) if name == "phase" else (value or ""))
             combo.setCurrentIndex(max(found, 0))
-        self.inputs["marketing_protected"].setChecked(company.marketing_protected)
-        self.inputs["notes"].setPlainText(company.notes or "")
+        if "marketing_protected" in names:
+            self.inputs["marketing_protected"].setChecked(company.marketing_protected)
+        if "notes" in names:
+            self.inputs["notes"].setPlainText(company.notes or "")
         for widget in self.inputs.values():
             widget.blockSignals(False)
+        if only is not None:
+            for name in names:
+                self._validate(name)
+            self.protected_changed.emit(self.inputs["marketing_protected"].isChecked())
+            return
+        # Company ids derive from the CVR number: a saved company keeps its number.
+        cvr: QLineEdit = self.inputs["cvr"]
+        cvr.setReadOnly(saved)
+        cvr.setToolTip(CVR_IS_IDENTITY if saved else "")
+        cvr.setStyleSheet("QLineEdit { background: palette(window); }" if saved else "")
         self._messages.clear()
         self._shown.clear()
         for label in self.errors.values():

@@ -4,6 +4,7 @@ participants signed up, or typed in), the headcount, and a typed-in value."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
@@ -107,11 +108,14 @@ class KpiForm(ValidatedDialog):
             employees, manual,
         ])
 
+    def loaded_values(self) -> dict[str, Any] | None:
+        return asdict(self.target) if self.target else None
+
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         store, company_id = self._store, self.company.id
         if self.target is not None:
-            target_id = self.target.id
-            return lambda: phases.update_kpi_target(store, target_id, **values)
+            target_id, base = self.target.id, dict(self.base or {})
+            return lambda: phases.update_kpi_target(store, target_id, loaded=base, **values)
         return lambda: phases.add_kpi_target(store, company_id, **values)
 
     def subject(self) -> str:

@@ -1,7 +1,9 @@
-"""Small questions the window asks: save unsaved changes?"""
+"""Small questions the window asks: save unsaved changes? delete? whose value to keep?"""
 from __future__ import annotations
 
+from datetime import date, time
 from enum import Enum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -56,3 +58,54 @@ def confirm_delete(parent: QWidget, question: str) -> bool:
     confirmed = box.clickedButton() is delete
     box.deleteLater()
     return confirmed
+
+
+class Keep(Enum):
+    MINE = "mine"
+    THEIRS = "theirs"
+    CANCEL = "cancel"  # neither yet: the form stays open with what was typed
+
+
+# In Danish as written: the .ts of the window's strings is not part of this change yet.
+def shown_value(value: Any) -> str:
+    """A stored value as a person reads it in the question below."""
+    if value is None or value == "" or value == []:
+        return "(tom)"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", None) or value.value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(shown_value(v) for v in value)
+    return str(value)
+
+
+def ask_keep_mine(parent: QWidget, label: str, theirs: str, mine: str) -> Keep:
+    """A field the person changed was changed by someone else meanwhile (another tab, a
+    sync): the save never silently wins, the person chooses. Escape keeps editing."""
+    box = QMessageBox(parent)
+    box.setObjectName("changed_underneath")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Ændret af en anden")
+    box.setText(f"Feltet «{label}» er ændret af en anden, mens du redigerede.")
+    box.setInformativeText(f"Deres værdi: {theirs}\nDin værdi: {mine}")
+    role = QMessageBox.ButtonRole
+    keep_mine = box.addButton("Behold min", role.AcceptRole)
+    keep_theirs = box.addButton("Behold deres", role.DestructiveRole)
+    cancel = box.addButton("Annullér", role.RejectRole)
+    box.setDefaultButton(keep_mine)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is keep_mine:
+        return Keep.MINE
+    if clicked is keep_theirs:
+        return Keep.THEIRS
+    return Keep.CANCEL

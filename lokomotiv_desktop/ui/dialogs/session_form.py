@@ -4,6 +4,7 @@ register the attendees who signed up as participants in one go (services.motivat
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -186,14 +187,24 @@ class SessionForm(ValidatedDialog):
                                         and not self._saving)
         return found
 
+    def loaded_values(self) -> dict[str, Any] | None:
+        return asdict(self.session) if self.session else None
+
+    def describe(self, name: str, value: Any) -> str:
+        if name == "messengers" and isinstance(value, list):
+            return ", ".join(self._role_label(MessengerRole(role)) for role in value) \
+                or super().describe(name, None)
+        return super().describe(name, value)
+
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         store, company_id = self._store, self.company.id
         session_id = self.session.id if self.session else None
         names = self.attendee_names()
+        base = dict(self.base or {})
 
         def work() -> MotivationSession:
             if session_id:
-                session = motivation.update_session(store, session_id, **values)
+                session = motivation.update_session(store, session_id, loaded=base, **values)
             else:
                 session = motivation.log_session(store, company_id, **values)
             if names:
@@ -207,9 +218,10 @@ class SessionForm(ValidatedDialog):
             return
         self._saving = True
         self.revalidate()
-        work, store = self.save_work(self.values()), self._store
+        work, store = self.save_work(self.changed_values()), self._store
         self._runner.run(lambda: (s := work(), motivation.attendees(store, s.id)),
-                         on_done=self._registered, on_error=self._save_failed)
+                         on_done=self._registered,
+                         on_error=lambda error: self._save_failed(error, self.register))
 
     def _registered(self, result) -> None:
         self._saving = False

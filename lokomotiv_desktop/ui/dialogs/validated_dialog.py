@@ -5,11 +5,17 @@ background runner, and a question before unsaved changes are thrown away.
 A subclass lays out its inputs with ``add_field``, returns the raw values in ``values()``,
 the Danish messages in ``problems(values)`` (field -> message, from domain rules) and the
 work that saves in ``save_work(values)``.
+
+Editing a stored record, ``save_work`` gets only the fields the person changed (compared with
+what the form loaded) and passes ``self.base`` (the record's values as loaded,
+``loaded_values()``) on to the service; a field that was also changed underneath comes back
+as ChangedUnderneath, and the person chooses whose value to keep.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.validation import ValidationError
+from ...services.companies import ChangedUnderneath
 from ..tasks import TaskRunner
 from ..widgets.error_label import ErrorLabel
-from .prompts import Choice, ask_save_changes, confirm_delete
+from .prompts import Choice, Keep, ask_keep_mine, ask_save_changes, confirm_delete, shown_value
 
 log = logging.getLogger(__name__)
 GENERAL = "_general"  # messages that belong to no single field
@@ -46,12 +53,16 @@ class ValidatedDialog(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.inputs: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}
         self.errors: dict[str, ErrorLabel] = {GENERAL: ErrorLabel()}
         self.messages: dict[str, str] = {}
         self._shown: set[str] = set()
         # Fields checked together (a next step and its due date): touching one shows both.
         self.linked: list[set[str]] = []
         self._clean: Any = None
+        self._clean_values: dict[str, Any] = {}  # the raw values as loaded
+        self.base: dict[str, Any] | None = None  # the record's values as loaded (None: new)
+        self._keep_theirs: set[str] = set()
         self._saving = False
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("Save"),
@@ -73,6 +84,7 @@ class ValidatedDialog(QDialog):
         self.errors[name] = ErrorLabel()
         cell.addWidget(self.errors[name])
         form.addRow(label, cell)
+        self.labels[name] = label
         self.watch(name, widget)
         return widget
 
@@ -96,6 +108,10 @@ class ValidatedDialog(QDialog):
 
     def mark_clean(self) -> None:
         self._clean = self.snapshot()
+        self._clean_values = self.values()
+        base = self.loaded_values()
+        self.base = dict(base) if base is not None else None
+        self._keep_theirs = set()
         self.revalidate()
 
     # -- for subclasses -----------------------------------------------------------------------
@@ -110,6 +126,39 @@ class ValidatedDialog(QDialog):
 
     def subject(self) -> str:
         return self.windowTitle()
+
+    def loaded_values(self) -> dict[str, Any] | None:
+        """The stored record's values as loaded (domain values), None for a new record."""
+        return None
+
+    def describe(self, name: str, value: Any) -> str:
+        """A stored value as the person reads it: a choice by its text, else shown_value."""
+        widget = self.inputs.get(name)
+        data = value.value if isinstance(value, Enum) else value
+        if isinstance(widget, QComboBox):
+            for index in range(widget.count()):
+                if widget.itemData(index) == data:
+                    return widget.itemText(index)
+        if isinstance(widget, QListWidget) and isinstance(value, list):
+            texts = {widget.item(r).data(Qt.ItemDataRole.UserRole): widget.item(r).text()
+                     for r in range(widget.count())}
+            return shown_value([texts.get(v, v) for v in value])
+        return shown_value(value)
+
+    def field_label(self, name: str) -> str:
+        widget = self.inputs.get(name)
+        text = self.labels.get(name) or (widget.text() if isinstance(widget, QAbstractButton)
+                                         else "")
+        return text or name
+
+    def changed_values(self) -> dict[str, Any]:
+        """What save_work gets: for a stored record only the fields the person changed
+        (stale values would overwrite changes made meanwhile), for a new one everything."""
+        values = self.values()
+        if self.base is None:
+            return values
+        return {name: value for name, value in values.items()
+                if value != self._clean_values.get(name) and name not in self._keep_theirs}
 
     # -- validation ---------------------------------------------------------------------------
     def snapshot(self) -> tuple:
@@ -180,7 +229,7 @@ class ValidatedDialog(QDialog):
         self._saving = True
         self.revalidate()
         self.errors[GENERAL].show_message(None)
-        self._runner.run(self.save_work(self.values()), on_done=self._saved,
+        self._runner.run(self.save_work(self.changed_values()), on_done=self._saved,
                          on_error=self._save_failed)
 
     def _saved(self, result: Any) -> None:
@@ -189,9 +238,18 @@ class ValidatedDialog(QDialog):
         self.saved.emit(result)
         self.accept()
 
-    def _save_failed(self, error: BaseException) -> None:
+    def _save_failed(self, error: BaseException,
+                     retry: Callable[[], None] | None = None) -> None:
         self._saving = False
-        if isinstance(error, ValidationError):
+        if isinstance(error, ChangedUnderneath):
+            if self.resolve(error):
+                self.revalidate()
+                (retry or self.save)()
+                return
+            names = ", ".join(f"«{self.field_label(c.key)}»" for c in error.conflicts)
+            self.errors[GENERAL].show_message(
+                f"Ikke gemt: {names} er ændret af en anden, mens du redigerede.")
+        elif isinstance(error, ValidationError):
             if error.field in self.errors:
                 self._shown.add(error.field)
                 self.errors[error.field].show_message(error.message)
@@ -201,6 +259,22 @@ class ValidatedDialog(QDialog):
             log.error("saving failed", exc_info=(type(error), error, error.__traceback__))
             self.errors[GENERAL].show_message(self.tr("Not saved: %s") % error)
         self.save_button.setEnabled(self.is_valid and self.is_dirty)
+
+    def resolve(self, error: ChangedUnderneath) -> bool:
+        """Asks whose value to keep for each field; False when the person cancels. Either
+        way the stored value is now what the form has seen, so the next save compares with
+        it (and a field changed once more meanwhile is asked about again)."""
+        for conflict in error.conflicts:
+            keep = ask_keep_mine(self, self.field_label(conflict.key),
+                                 self.describe(conflict.key, conflict.theirs),
+                                 self.describe(conflict.key, conflict.mine))
+            if keep is Keep.CANCEL:
+                return False
+            if self.base is not None:
+                self.base[conflict.key] = conflict.theirs
+            if keep is Keep.THEIRS:
+                self._keep_theirs.add(conflict.key)
+        return True
 
     # -- deleting -----------------------------------------------------------------------------
     def offer_delete(self, work: Callable[[], Any], question: str) -> None:

@@ -4,6 +4,7 @@ waits until the consultant confirms that the company itself asked for contact.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -180,11 +181,15 @@ class VisitForm(ValidatedDialog):
         self.due_hint.setVisible(bool(hint))
         return found
 
+    def loaded_values(self) -> dict[str, Any] | None:
+        return asdict(self.visit) if self.visit else None
+
     def save_work(self, values: dict[str, Any]) -> Callable[[], Any]:
         store, company_id = self._store, self.company.id
         visit_id = self.visit.id if self.visit else None
         if visit_id:
-            return lambda: update_visit(store, visit_id, **values)
+            base = dict(self.base or {})
+            return lambda: update_visit(store, visit_id, loaded=base, **values)
         return lambda: log_visit(store, company_id, **values)
 
     def subject(self) -> str:
