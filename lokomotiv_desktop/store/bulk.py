@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..sync.identity import natural_ids
 from ..sync.tables import SYNCED_TABLES
 from . import search
-from .changes import NewRows, new_ids, row_values
+from .changes import NewRows, row_values
 
 if TYPE_CHECKING:
     from .database import Store
@@ -98,7 +99,8 @@ class BulkCompanyWriter:
     def prepare(self, companies: Sequence[NewCompany]) -> PreparedCompanies:
         """The Python work of a batch, without the connection: it may overlap the
         statements of the batch before."""
-        ids = new_ids(len(companies))
+        # Ids from the CVR and P-nummer (sync/identity.py): the same rows on every laptop.
+        ids = natural_ids("company", [c.values["cvr"] for c in companies])
         units = [unit for company in companies for unit in company.units]
         unit_columns: list[str] = []
         unit_rows: list[tuple] = []
@@ -108,7 +110,7 @@ class BulkCompanyWriter:
             owners = [company_id for company_id, company in zip(ids, companies, strict=True)
                       for _ in company.units]
             # Transposed and zipped back in C: no Python step per P-unit.
-            unit_rows = list(zip(new_ids(len(units)),
+            unit_rows = list(zip(natural_ids("production_unit", [u["pnr"] for u in units]),
                                  *zip(*row_values(units, unit_columns), strict=True),
                                  owners, strict=True))
             unit_columns.append("company_id")

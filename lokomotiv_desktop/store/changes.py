@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from uuid_utils import uuid7  # Rust: ~15x faster than uuid6, and bulk writes make millions
 
 from ..sync import clocks
+from ..sync.identity import natural_id, natural_ids
 from ..sync.tables import SYNCED_TABLES
 
 if TYPE_CHECKING:
@@ -55,10 +56,23 @@ def row_values(rows: list[Mapping[str, Any]], columns: list[str]) -> list[tuple]
     return [tuple(row.get(c) for c in columns) for row in rows]
 
 
-# The change id of a row's insert: a row id is new (UUIDv7) and inserted exactly once, so
-# "i:" + id is unique among all changes (the others have UUIDv7 ids), and SQLite can make it
-# without a call into Python per row.
-_INSERT_CHANGE_ID = "'i:' || id"
+# The change id of a row's insert, made by SQLite without a call into Python per row. A
+# natural-key id (sync/identity.py) is inserted on every laptop that creates the company, and
+# again after an eviction, so the insert's stamp (unique, and naming the device) is part of
+# it: "i:<id>@<stamp>" is unique among all changes (the others have UUIDv7 ids).
+_INSERT_CHANGE_ID = "'i:' || id || '@' || ?"
+
+
+class KeyTaken(ValueError):
+    """A row with this natural key (CVR, P-nummer) exists already; ``row_id`` is its id."""
+
+    def __init__(self, table: str, key: str, row_id: str):
+        super().__init__(f"{table} {key} exists already ({row_id})")
+        self.table, self.key, self.row_id = table, key, row_id
+
+
+class IdentityChange(ValueError):
+    """A natural key (CVR, P-nummer) cannot change: the row's id is derived from it."""
 
 # An outbox row's `fields` when a bulk insert left its values in the row itself (see
 # ``insert_many(values_in_outbox=False)``); ``inserted_fields`` recovers them at push time.
@@ -110,6 +124,7 @@ class NewRows:
     rows: list[tuple]    # (id, *values in column order), as bound
     row_clocks: str      # JSON, the same for every row of the batch
     change_clocks: str   # JSON, of each row's outbox change
+    stamp: str           # of the whole batch, part of each insert's change id
     exact_in_sql: bool   # json_object() of a stored row gives back the exact values
     staging: str | None = None  # the TEMP table the rows wait in, if staged
 
@@ -125,7 +140,23 @@ class ChangeWriter:
         return self._store.db
 
     def insert(self, table: str, values: Mapping[str, Any], row_id: str | None = None) -> str:
-        return self.insert_many(table, [values], [row_id or new_id()])[0]
+        """A new row; returns its id. A row whose natural key (CVR, P-nummer) is that of a
+        deleted row brings that row back with these values: it is the same company. One
+        that is alive raises KeyTaken."""
+        key = SYNCED_TABLES[table].natural_key
+        if key is None:
+            return self.insert_many(table, [values], [row_id or new_id()])[0]
+        derived = natural_id(table, str(values[key]))
+        if row_id not in (None, derived):
+            raise ValueError(f"{table}: the id of a row is derived from its {key}")
+        found = self._db.execute(f"SELECT deleted FROM {table} WHERE id = ?",
+                                 [derived]).fetchone()
+        if found is None:
+            return self.insert_many(table, [values], [derived])[0]
+        if not found[0]:
+            raise KeyTaken(table, str(values[key]), derived)
+        self.update(table, derived, {**values, "deleted": 0})
+        return derived
 
     def insert_many(
         self, table: str, rows: Iterable[Mapping[str, Any]], ids: list[str] | None = None,
@@ -156,7 +187,9 @@ class ChangeWriter:
         INSERT .. SELECT: a third faster than binding them straight into a table with its
         indexes (measured at 100 000 rows). The columns are those of the first row."""
         spec = SYNCED_TABLES[table]
-        ids = ids or new_ids(len(rows))
+        if not ids:
+            ids = (natural_ids(table, [str(row[spec.natural_key]) for row in rows])
+                   if spec.natural_key else new_ids(len(rows)))
         columns = [c for c in rows[0] if c in spec.fields]
         values = row_values(rows, columns)
         return self.stage_rows(table, columns, ids, [
@@ -176,6 +209,8 @@ class ChangeWriter:
         unknown = set(columns) - set(spec.fields)
         if unknown:
             raise KeyError(f"{table} has no synced field(s) {sorted(unknown)}")
+        if spec.natural_key:
+            _check_natural_ids(table, columns.index(spec.natural_key), ids, rows)
         in_sql = not plain_values and _EXACT_IN_SQL.issuperset(
             map(type, chain.from_iterable(rows)))
         if not in_sql and not plain_values:
@@ -187,7 +222,7 @@ class ChangeWriter:
         unwritten = [f for f in spec.all_fields if f not in columns]
         new = NewRows(table, columns, ids, rows,
                       _compact_json(clocks.compact(stamp, unwritten)),
-                      _compact_json(clocks.compact(stamp)), in_sql)
+                      _compact_json(clocks.compact(stamp)), stamp, in_sql)
         if staged:
             new.staging = staging
             conn = self._db.conn
@@ -226,13 +261,13 @@ class ChangeWriter:
                 "INSERT INTO outbox (change_id, tbl, row_id, fields, clocks, base, created) "
                 f"SELECT {_INSERT_CHANGE_ID}, ?, id, {fields}, ?, '{{}}', ? "
                 f"FROM {table} WHERE rowid > ? ORDER BY rowid",
-                [table, *([FIELDS_IN_ROW] if not values_in_outbox else []),
+                [new.stamp, table, *([FIELDS_IN_ROW] if not values_in_outbox else []),
                  new.change_clocks, created, after_rowid]).rowcount
             if written != len(new.ids):  # only a bug could do this; the transaction rolls back
                 raise RuntimeError(f"{table}: {written} outbox rows for {len(new.ids)} new rows")
             return
         self._append_outbox([
-            ("i:" + row_id, table, row_id,
+            (f"i:{row_id}@{new.stamp}", table, row_id,
              _compact_json(dict(zip(columns, values, strict=True))), new.change_clocks, "{}",
              created)
             for row_id, *values in new.rows])
@@ -255,6 +290,8 @@ class ChangeWriter:
         }
         if not changed:
             return {}
+        if spec.natural_key in changed:
+            raise IdentityChange(f"{table} {row_id}: {spec.natural_key} cannot change")
         stamp = self._store.clock.now()
         base = {c: clocks.field_stamp(row_clocks, c) for c in changed}
         new_clocks = {c: stamp for c in changed}
@@ -285,3 +322,11 @@ class ChangeWriter:
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+
+
+def _check_natural_ids(table: str, key_column: int, ids: list[str], rows: list[tuple]) -> None:
+    """Rows (id, *values) whose ids are not derived from their natural key would sync as a
+    second company with the same CVR: only a bug makes them, so refuse loudly."""
+    keys = [str(row[key_column + 1]) for row in rows]
+    if natural_ids(table, keys) != ids:
+        raise ValueError(f"{table}: row ids must be derived from their natural key")

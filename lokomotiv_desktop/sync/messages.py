@@ -6,9 +6,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-PROTOCOL_VERSION = 1
+# 2: company and P-unit ids derive from CVR and P-nummer (sync/identity.py); a client of 1
+# would make a second company for a CVR the server holds, so it must update first.
+PROTOCOL_VERSION = 2
 # The oldest protocol the server still speaks; older clients get 426 "opdater Lokomotiv".
-MIN_PROTOCOL_VERSION = 1
+MIN_PROTOCOL_VERSION = 2
 
 HEADER_PROTOCOL = "X-Lokomotiv-Protocol"
 HEADER_SCHEMA = "X-Lokomotiv-Schema"
@@ -34,6 +36,8 @@ RejectReason = Literal[
 # Column values are JSON scalars (SQLite column values); ids and device ids are short text.
 JsonScalar = str | int | float | bool | None
 Ident = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+# An insert's change id holds the row id and the stamp with its device id (store/changes.py).
+ChangeId = Annotated[str, StringConstraints(min_length=1, max_length=160)]
 DeviceId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^.]+$")]
 Municipality = Annotated[str, StringConstraints(pattern=r"^\d{3,4}$")]
 
@@ -73,7 +77,7 @@ class StatusResponse(Message):
 
 class Change(Message):
     """One outbox row, exactly as the client stored it."""
-    change_id: Ident
+    change_id: ChangeId
     table: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     row_id: Ident
     fields: dict[str, JsonScalar] = Field(min_length=1)

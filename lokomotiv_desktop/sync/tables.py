@@ -1,8 +1,9 @@
 """The registry of synced tables, shared by the local store and the server.
 
 Sync code is generic over this registry: a new entity syncs once it is listed here (and its
-columns exist in the local migrations). Every synced row has an ``id`` (UUIDv7), its fields,
-``deleted`` (a field with its own clock) and ``clocks`` (field -> stamp of its last write).
+columns exist in the local migrations). Every synced row has an ``id`` (UUIDv7, or for a
+table with a natural key the UUIDv5 of that key: sync/identity.py), its fields, ``deleted``
+(a field with its own clock) and ``clocks`` (field -> stamp of its last write).
 """
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ class SyncedTable:
     parent: tuple[str, str] | None = None  # (foreign-key field, parent table)
     # Rows about a person (or owned by one) are hard-deleted with it on erasure.
     personal: bool = False
+    # The field that identifies a row everywhere (CVR, P-nummer): the row id is derived
+    # from it, so it never changes once the row exists.
+    natural_key: str | None = None
 
     @property
     def all_fields(self) -> tuple[str, ...]:
@@ -43,12 +47,14 @@ register(SyncedTable(
         "phase", "consultant", "notes",
     ),
     scope_field="municipality_code",
+    natural_key="cvr",
 ))
 register(SyncedTable(
     name="production_unit",
     fields=("company_id", "pnr", "name", "address", "postcode", "city",
             "municipality_code", "employees"),
     parent=("company_id", "company"),
+    natural_key="pnr",
 ))
 register(SyncedTable(
     name="contact",

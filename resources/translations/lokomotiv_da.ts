@@ -568,22 +568,6 @@
         <translation>%s er importeret.</translation>
     </message>
     <message>
-        <source>New: %s</source>
-        <translation>Nye: %s</translation>
-    </message>
-    <message>
-        <source>Updated: %s</source>
-        <translation>Opdaterede: %s</translation>
-    </message>
-    <message>
-        <source>Unchanged: %s</source>
-        <translation>Uændrede: %s</translation>
-    </message>
-    <message>
-        <source>Rejected: %s</source>
-        <translation>Afviste: %s</translation>
-    </message>
-    <message>
         <source>The rejected rows, with their line and what is wrong, are in %s.</source>
         <translation>De afviste rækker står med linjenummer og fejl i %s.</translation>
     </message>

@@ -7,7 +7,7 @@ import warnings
 import pytest
 from argon2 import PasswordHasher
 
-HEADERS = {"X-Lokomotiv-Protocol": "1", "X-Lokomotiv-Schema": "1"}
+HEADERS = {"X-Lokomotiv-Protocol": "2", "X-Lokomotiv-Schema": "1"}
 PASSWORD = "hemmelig-kode"
 
 

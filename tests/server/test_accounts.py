@@ -32,7 +32,7 @@ def test_status_needs_a_token(client):
 def test_status_reports_the_caller(login):
     api = login("anna")
     body = api.client.get("/api/v1/status", headers=api.headers).json()
-    assert body["user"] == "anna" and body["protocol"] == 1 and body["role"] == "konsulent"
+    assert body["user"] == "anna" and body["protocol"] == 2 and body["role"] == "konsulent"
 
 
 def test_revoked_user_gets_401_and_cannot_log_in_again(login, backend, client):

@@ -9,6 +9,7 @@ from lokomotiv_desktop.store import conflict_inbox as inbox
 from lokomotiv_desktop.store.bulk import NewCompany, insert_companies
 from lokomotiv_desktop.store.changes import FIELDS_IN_ROW, inserted_fields
 from lokomotiv_desktop.store.sync_apply import evict_local
+from lokomotiv_desktop.sync.identity import natural_ids
 
 COMPANY = {"cvr": "12345678", "name": "Importeret ApS", "municipality_code": "101"}
 UNIT = {"pnr": "1000000000", "name": "Lager"}
@@ -72,7 +73,7 @@ def test_many_rows_staged_through_a_temp_table_are_written_as_row_by_row(
 
     rows = [{"cvr": f"{10000000 + i}", "name": f"Firma {i}", "municipality_code": "101",
              "marketing_protected": i % 2 == 0, "employees": None} for i in range(1200)]
-    ids = [f"0190a1b2-0000-7000-8000-{i:012d}" for i in range(1200)]
+    ids = natural_ids("company", [row["cvr"] for row in rows])
     written = []
     for stage_from in (1000, 10**9):  # staged, then bound row by row
         monkeypatch.setattr(changes, "_STAGE_FROM", stage_from)

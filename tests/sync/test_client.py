@@ -34,9 +34,12 @@ def stores(tmp_path):
         s.close()
 
 
+_CVRS = iter(range(20_000_000, 30_000_000))  # one company per CVR: each call a new one
+
+
 def add_company(store, name, municipality="101"):
     with store.transaction():
-        return store.changes.insert("company", {"cvr": "12345678", "name": name,
+        return store.changes.insert("company", {"cvr": str(next(_CVRS)), "name": name,
                                                 "municipality_code": municipality})
 
 
@@ -224,11 +227,11 @@ COMPANY = {"cvr": "12345678", "name": "Importeret ApS", "municipality_code": "10
            "city": "Aarhus", "employees": "10-19"}
 
 
-def bulk_company(store, unit_names=("Lager",)):
+def bulk_company(store, unit_names=("Lager",), company=COMPANY):
     from lokomotiv_desktop.store.bulk import NewCompany, insert_companies
 
     with store.transaction():
-        [cid] = insert_companies(store, [NewCompany(COMPANY, [
+        [cid] = insert_companies(store, [NewCompany(company, [
             {"pnr": f"10000000{i:02d}", "name": name} for i, name in enumerate(unit_names)])])
     return cid
 
@@ -278,20 +281,20 @@ def test_a_bulk_insert_then_deleted_reaches_the_server_deleted(server, stores):
     assert rows[("company", cid)][0]["deleted"] == 1 and rows == local_state(a)
 
 
-def test_a_bulk_insert_with_no_field_left_of_its_own_still_creates_the_row_first(
+def test_a_bulk_insert_whose_fields_were_written_again_still_creates_the_row_first(
         server, stores):
     a, _ = stores
     cid = bulk_company(a)
-    later = {"cvr": "87654321", "name": "Andet Navn", "municipality_code": "147",
-             "city": "Vejle", "employees": "20-49"}
-    with a.transaction():  # every field the insert wrote, written again
+    later = {"name": "Andet Navn", "municipality_code": "147", "city": "Vejle",
+             "employees": "20-49"}
+    with a.transaction():  # every field the insert wrote but its CVR, written again
         a.changes.update("company", cid, later)
     pushed = pushed_by(server, a, "chef")
-    # not empty (that fails the batch) nor dropped (the P-unit queued next would be an
-    # orphan): the row as it is now, then the edit again, which the merge skips as seen
+    # the insert goes first with what is left of its own (the CVR, which never changes),
+    # so the P-unit queued next finds its company; then the edit
     assert [(c["table"], c["fields"]) for c in pushed] == [
-        ("company", later), ("production_unit", pushed[1]["fields"]), ("company", later)]
-    assert pushed[0]["clocks"] == pushed[2]["clocks"]
+        ("company", {"cvr": COMPANY["cvr"]}), ("production_unit", pushed[1]["fields"]),
+        ("company", later)]
     rows, _ = server_state(server, server.token("chef"))
     assert rows == local_state(a) and len(rows) == 2
     assert inbox.list_conflicts(a) == []
@@ -300,7 +303,7 @@ def test_a_bulk_insert_with_no_field_left_of_its_own_still_creates_the_row_first
 def test_a_bulk_insert_whose_row_is_gone_is_dropped_from_the_outbox(server, stores):
     a, _ = stores
     cid = bulk_company(a, unit_names=())
-    kept = bulk_company(a, unit_names=())
+    kept = bulk_company(a, unit_names=(), company={**COMPANY, "cvr": "87654321"})
     with a.transaction():  # as if erased without its queue (erasure drops both itself)
         a.db.execute("DELETE FROM company WHERE id = ?", [cid])
     assert [c["row_id"] for c in pushed_by(server, a)] == [kept]

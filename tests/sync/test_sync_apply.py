@@ -45,17 +45,16 @@ def test_pulled_new_row_is_inserted_without_outbox_and_is_searchable(store):
 
 def test_only_winning_fields_are_written_and_clock_moves_past_remote(store):
     with store.transaction():
-        store.changes.insert("company", {"cvr": "1", "name": "Lokal", "city": "Odense"},
-                             row_id="c1")
-    local_stamp = company(store, "c1")[3]["name"]
+        c1 = store.changes.insert("company", {"cvr": "1", "name": "Lokal", "city": "Odense"})
+    local_stamp = company(store, c1)[3]["name"]
     outbox_before = store.pending_changes()
     # Remote: an older name (loses) and a much newer city (wins).
-    older = {"kind": "row", "table": "company", "row_id": "c1",
+    older = {"kind": "row", "table": "company", "row_id": c1,
              "values": {"name": "Gammel", "city": "Vejle"},
              "clocks": {"name": make_stamp(1, 0, "remote"),
                         "city": make_stamp(9_999_999_999_999, 0, "remote")}}
     apply_remote_rows(store, [older])
-    name, city, _, clocks = company(store, "c1")
+    name, city, _, clocks = company(store, c1)
     assert (name, city) == ("Lokal", "Vejle")
     assert clocks["name"] == local_stamp
     assert store.pending_changes() == outbox_before
