@@ -2,6 +2,8 @@
 that reads the server's whole state through the API (as a koordinator)."""
 from __future__ import annotations
 
+import itertools
+import uuid
 from dataclasses import dataclass, field
 
 import httpx
@@ -10,6 +12,8 @@ from argon2 import PasswordHasher
 from lokomotiv_desktop.server import accounts
 from lokomotiv_desktop.server.app import create_app
 from lokomotiv_desktop.server.backend import open_backend
+from lokomotiv_desktop.store import changes as store_changes
+from lokomotiv_desktop.sync import hlc
 from lokomotiv_desktop.sync.client import SyncClient, _headers
 from lokomotiv_desktop.sync.messages import API_PREFIX
 from lokomotiv_desktop.sync.tables import SYNCED_TABLES
@@ -23,6 +27,38 @@ FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 def fast_passwords(monkeypatch) -> None:
     monkeypatch.setattr(accounts, "_hasher", FAST_HASHER)
+
+
+class Deterministic:
+    """Row, change and device ids (UUIDv7) and the clocks' wall time from counters instead
+    of the random generator and the real clock, so a scenario's stamps (who wins a merge)
+    and id order (which row a rule picks) are the same on every run: the wall clock ticks
+    one millisecond per stamp, for every laptop alike. `reset()` starts over."""
+
+    EPOCH_MS = 1_796_000_000_000  # December 2026
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self._ms = itertools.count(self.EPOCH_MS)
+        self._ids = itertools.count(1)
+
+    def time_ns(self) -> int:  # stands in for the time module in sync/hlc.py
+        return next(self._ms) * 1_000_000
+
+    def uuid7(self) -> uuid.UUID:
+        """A well-formed UUIDv7 whose order is the order of creation; its last 16 hex
+        digits (a store's device id) are unique too."""
+        n = next(self._ids)
+        return uuid.UUID(int=((self.EPOCH_MS + n) << 80) | (0x7 << 76) | (0b10 << 62) | n)
+
+
+def deterministic(monkeypatch) -> Deterministic:
+    source = Deterministic()
+    monkeypatch.setattr(store_changes, "uuid7", source.uuid7)
+    monkeypatch.setattr(hlc, "time", source)
+    return source
 
 
 @dataclass

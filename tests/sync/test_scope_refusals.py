@@ -12,7 +12,14 @@ import pytest
 from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store import conflict_inbox as inbox
 
-from .harness import Server, fast_passwords, local_state, scope_of, server_state
+from .harness import (
+    Server,
+    deterministic,
+    fast_passwords,
+    local_state,
+    scope_of,
+    server_state,
+)
 from .network import ScriptedNetwork
 
 # name -> (role, municipalities)
@@ -23,6 +30,7 @@ LAPTOPS = {"a": ("konsulent", ["101", "147"]), "b": ("konsulent", ["101"]),
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server(request, tmp_path, monkeypatch):
     fast_passwords(monkeypatch)
+    deterministic(monkeypatch)  # ids and stamps: the same on every run
     url = (f"sqlite:///{tmp_path}/shared.db" if request.param == "sqlite"
            else request.getfixturevalue("postgres_url"))
     srv = Server(url).start()
