@@ -105,13 +105,14 @@ class Laptop:
         return edits
 
 
-def make_machine(backend_url, source: Deterministic):
+def make_machine(empty_server, source: Deterministic):
+    """`empty_server()`: the test's server, emptied for a new scenario (Server.reset)."""
     class Simulation(RuleBasedStateMachine):
         @initialize(n=st.integers(2, 5), rnd=st.randoms(use_true_random=False))
         def start(self, n, rnd):
             source.reset()  # ids and stamps as in every other run of this scenario
             self.folder = Path(tempfile.mkdtemp(prefix="lokomotiv-sim-"))
-            self.server = Server(backend_url()).start()
+            self.server = empty_server()
             self.server.add_user("inspector", "koordinator", [])
             self.rnd = rnd
             self.laptops = [Laptop(i, self.folder, self.server, rnd) for i in range(n)]
@@ -250,7 +251,6 @@ def make_machine(backend_url, source: Deterministic):
                 for laptop in self.laptops:
                     laptop.client.close()
                     laptop.store.close()
-                self.server.close()
                 shutil.rmtree(self.folder, ignore_errors=True)
 
         def _heal_and_check(self):
@@ -347,23 +347,19 @@ def _run(machine, backend: str, record_property) -> None:
 
 def test_simulation_sqlite(tmp_path, record_property, ids_and_clock):
     """The invariants are checked by the state machine after every healing round."""
-    counter = iter(range(10**6))
-    machine = make_machine(lambda: f"sqlite:///{tmp_path}/shared{next(counter)}.db",
-                           ids_and_clock)
-    _run(machine, "sqlite", record_property)
+    server = Server(f"sqlite:///{tmp_path}/shared.db").start()
+    try:
+        _run(make_machine(server.reset, ids_and_clock), "sqlite", record_property)
+    finally:
+        server.close()
 
 
 @pytest.mark.postgres
-def test_simulation_postgres(postgres_server, record_property, ids_and_clock):
-    """The same state machine as on SQLite, against the real PostgreSQL."""
-    made: list[str] = []
-
-    def fresh() -> str:
-        made.append(postgres_server.create_database())
-        return postgres_server.url(made[-1])
-
+def test_simulation_postgres(postgres_url, record_property, ids_and_clock):
+    """The same state machine as on SQLite, against the real PostgreSQL (one database,
+    emptied for each scenario)."""
+    server = Server(postgres_url).start()
     try:
-        _run(make_machine(fresh, ids_and_clock), "postgresql", record_property)
+        _run(make_machine(server.reset, ids_and_clock), "postgresql", record_property)
     finally:
-        for name in made:
-            postgres_server.drop_database(name)
+        server.close()
