@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from ..domain.enums import EmployeeBand
 from ..domain.text import fold_danish
-from ..store.changes import new_id
 from ..store.database import Store
 from .demo_data import DemoWords, demo_words
 
-_BATCH = 10_000  # companies per transaction: big enough to be fast, small enough to report
+_BATCH = 1_000  # companies per write and progress report: about half a second each
 _SUFFIXES = ("ApS", "A/S", "I/S", "")
 _SUFFIX_WEIGHTS = (55, 25, 5, 15)
 _BANDS = ("1-4", "5-9", "10-19", "20-49", "50-99", "100-199", "200-499", "500-999", "1000+")
@@ -37,14 +36,14 @@ class DemoCompany:
 
 class DemoGenerator:
     """Makes one company after another; CVR and P-numbers are unique (and CVR numbers pass
-    the modulus-11 check) and never collide with the numbers given in ``taken``."""
+    the modulus-11 check) and never collide with the numbers given in ``taken_*``."""
 
     def __init__(self, seed: int = 1, taken_cvrs: set[str] = frozenset(),
-                 words: DemoWords | None = None):
+                 words: DemoWords | None = None, taken_pnrs: set[str] = frozenset()):
         self.rng = random.Random(seed)
         self.words = words or demo_words()
         self._cvrs = set(taken_cvrs)
-        self._pnrs: set[str] = set()
+        self._pnrs = set(taken_pnrs)
 
     def companies(self, count: int) -> Iterator[DemoCompany]:
         for _ in range(count):
@@ -160,42 +159,44 @@ def load_demo(store: Store, companies: int = 500, seed: int = 1,
     """Adds `companies` demo companies (and some outreach activity) to the store and marks
     it as a demo store; returns how many companies were added.
 
-    Demo rows leave no outbox entries: they are local to this laptop by design. A store
-    that has been connected to a shared store is refused (DemoRefused)."""
+    All of it is one transaction: stopped part way (Ctrl+C, an exception raised by
+    `progress`), none of it is kept. Demo rows leave no outbox entries: they are local to
+    this laptop by design. A store that has been connected to a shared store is refused
+    (DemoRefused)."""
     if store.get_state("server_url"):
         raise DemoRefused(
             "Demodata kan kun lægges i en lokal database, der aldrig har været forbundet til "
             "et fælles lager. Brug en ny databasefil, fx: lokomotiv --db demo.db demo")
     taken = {r[0] for r in store.db.execute("SELECT cvr FROM company")}
-    generator = DemoGenerator(seed, taken)
-    before = store.db.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
+    taken_pnrs = {r[0] for r in store.db.execute("SELECT pnr FROM production_unit")}
+    generator = DemoGenerator(seed, taken, taken_pnrs=taken_pnrs)
     with store.transaction():
+        before = store.db.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
         store.set_state(DEMO_STATE_KEY, "1")
-    done = 0
-    while done < companies:
-        batch = list(generator.companies(min(_BATCH, companies - done)))
-        with store.transaction():
+        done = 0
+        while done < companies:
+            batch = list(generator.companies(min(_BATCH, companies - done)))
             _write_batch(store, batch)
+            # Per batch, so that a large demo never holds millions of outbox rows at once.
             store.db.execute("DELETE FROM outbox WHERE seq > ?", [before])
-        done += len(batch)
-        if progress:
-            progress(done, companies)
-    if activity:
-        from .demo_activity import add_demo_activity
+            done += len(batch)
+            if progress:
+                progress(done, companies)
+        if activity:
+            from .demo_activity import add_demo_activity
 
-        add_demo_activity(store, min(companies, _ACTIVITY_COMPANIES), seed)
-        with store.transaction():
+            add_demo_activity(store, min(companies, _ACTIVITY_COMPANIES), seed)
             store.db.execute("DELETE FROM outbox WHERE seq > ?", [before])
     return done
 
 
 def _write_batch(store: Store, batch: list[DemoCompany]) -> None:
-    company_ids = [new_id() for _ in batch]
+    # The writer makes the ids: a company's and a P-unit's follow from CVR and P-nummer.
+    company_ids = store.changes.insert_many("company", [item.company for item in batch])
     units, contacts = [], []
     for company_id, item in zip(company_ids, batch, strict=True):
         units += [{**unit, "company_id": company_id} for unit in item.units]
         contacts += [{**contact, "company_id": company_id} for contact in item.contacts]
-    store.changes.insert_many("company", [item.company for item in batch], company_ids)
     store.changes.insert_many("production_unit", units)
     store.changes.insert_many("contact", contacts)
 

@@ -104,3 +104,15 @@ def test_same_seed_same_data_and_no_duplicate_cvrs_on_a_second_load(store):
     load_demo(store, companies=30, seed=1)
     load_demo(store, companies=30, seed=1)
     assert store.db.execute("SELECT count(DISTINCT cvr) FROM company").fetchone()[0] == 60
+
+
+def test_a_demo_stopped_part_way_keeps_nothing(store):
+    def stop(done, total):
+        if done > 1000:  # the second part is written: the first must go too
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        load_demo(store, companies=2500, seed=4, progress=stop)
+    assert CompanyRepository(store).count() == 0 and not is_demo_store(store)
+    assert store.db.execute("SELECT count(*) FROM production_unit").fetchone()[0] == 0
+    assert store.pending_changes() == 0
