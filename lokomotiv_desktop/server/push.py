@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..sync.hlc import ZERO, is_valid_stamp, parse_stamp
+from ..sync.identity import natural_id
 from ..sync.merge import merge_change
 from ..sync.messages import Change, ChangeResult, FieldConflictOut
 from ..sync.tables import SYNCED_TABLES, SyncedTable, children_of
@@ -36,7 +37,10 @@ _MESSAGES = {
     "unknown_table": "Serveren kender ikke tabellen {table}; opdater serveren.",
     "unknown_field": "Serveren kender ikke felterne {fields} i {table}.",
     "invalid_clock": "Ændringen har et ugyldigt tidsstempel.",
+    "identity": "{key} kan ikke ændres: det er rækkens identitet. Opret den med det rigtige "
+                "nummer i stedet.",
 }
+_KEY_NAMES = {"cvr": "CVR-nummeret", "pnr": "P-nummeret"}
 
 
 class OutOfScope(Exception):
@@ -210,6 +214,11 @@ def _validate(batch: _Batch, change: Change) -> SyncedTable:
         raise _Rejected("invalid_clock")
     if not batch.stamps_valid(s for s in change.base.values() if s != ZERO):
         raise _Rejected("invalid_clock")
+    key = spec.natural_key
+    # The id is the key's (sync/identity.py): another key would be a second company with
+    # the same CVR, or a company whose CVR changed under its id.
+    if key in change.fields and natural_id(spec.name, str(change.fields[key])) != change.row_id:
+        raise _Rejected("identity", key=_KEY_NAMES.get(key, key))
     return spec
 
 

@@ -31,6 +31,7 @@ RejectReason = Literal[
     "unknown_field",  # a field the table does not have
     "invalid_clock",  # a stamp that hlc.is_valid_stamp refuses, or a field without a stamp
     "forbidden",      # the role may not do this
+    "identity",       # a CVR or P-nummer that does not give the row's id (sync/identity.py)
 ]
 
 # Column values are JSON scalars (SQLite column values); ids and device ids are short text.

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
+import zlib
 
 import pytest
 from argon2 import PasswordHasher
@@ -112,8 +113,25 @@ def login(client):
     return _login
 
 
+_CVR_OF: dict[str, str] = {}  # company id -> the CVR it was derived from
+_LABEL_OF: dict[str, str] = {}  # company id -> the test's name for it
+
+
+def cid(label: str) -> str:
+    """The id of the test's company `label` ("c1"): derived from a CVR of its own, as the
+    server requires (sync/identity.py)."""
+    from lokomotiv_desktop.sync.identity import natural_id
+
+    cvr = str(10_000_000 + zlib.crc32(label.encode()) % 89_999_999)
+    row_id = natural_id("company", cvr)
+    _CVR_OF[row_id], _LABEL_OF[row_id] = cvr, label
+    return row_id
+
+
 def company(api: Api, row_id: str, municipality: str = "615", **extra) -> dict:
-    return api.change("company", row_id, name=f"Firma {row_id}", cvr="12345678",
+    """A new company with id `row_id` (from ``cid``, or a label given to it here)."""
+    row_id = row_id if row_id in _CVR_OF else cid(row_id)
+    return api.change("company", row_id, name=f"Firma {_LABEL_OF[row_id]}", cvr=_CVR_OF[row_id],
                       municipality_code=municipality, **extra)
 
 

@@ -1,7 +1,7 @@
 """Push: merge results, exactly-once, scope checks, validation, audit."""
 from __future__ import annotations
 
-from .conftest import company, count
+from .conftest import cid, company, count
 
 
 def _state(backend, row_id):
@@ -14,65 +14,65 @@ def _state(backend, row_id):
 
 def test_a_new_row_is_applied_with_a_seq(login, backend):
     anna = login("anna")
-    [result] = anna.push(company(anna, "c1"))["results"]
+    [result] = anna.push(company(anna, cid("c1")))["results"]
     assert result["status"] == "applied" and result["seq"] == 1
-    values, scope, seq = _state(backend, "c1")
+    values, scope, seq = _state(backend, cid("c1"))
     assert values["name"] == "Firma c1" and scope == "615" and seq == 1
 
 
 def test_resent_change_returns_its_stored_result_and_is_applied_once(login, backend):
     anna = login("anna")
-    change = company(anna, "c1")
+    change = company(anna, cid("c1"))
     first = anna.push(change)["results"]
     again = anna.push(change, change)["results"]  # resent, and duplicated within a batch
     assert again == [first[0], first[0]]
     assert count(backend, "SELECT count(*) FROM applied_change") == 1
-    assert _state(backend, "c1")[2] == 1  # no new seq
+    assert _state(backend, cid("c1"))[2] == 1  # no new seq
     assert count(backend, "SELECT count(*) FROM audit WHERE action = 'push'") == 1
 
 
 def test_concurrent_edit_reports_a_conflict_with_both_values_and_who(login, backend):
     anna, kim = login("anna"), login("kim")
-    create = company(anna, "c1")
+    create = company(anna, cid("c1"))
     anna.push(create)
     seen = {"name": create["clocks"]["name"]}
-    kim.push(kim.change("company", "c1", base=seen, name="Kims navn"))
+    kim.push(kim.change("company", cid("c1"), base=seen, name="Kims navn"))
     # Anna edited offline from the same base: her later stamp wins, Kim's value is the loser.
     anna._ms = kim._ms + 10
-    [result] = anna.push(anna.change("company", "c1", base=seen, name="Annas navn"))["results"]
+    [result] = anna.push(anna.change("company", cid("c1"), base=seen, name="Annas navn"))["results"]
     assert result["status"] == "conflict"
     [conflict] = result["conflicts"]
     assert conflict["winner_value"] == "Annas navn" and conflict["loser_value"] == "Kims navn"
     assert conflict["incoming_won"] is True and conflict["other_user"] == "kim"
-    assert _state(backend, "c1")[0]["name"] == "Annas navn"
+    assert _state(backend, cid("c1"))[0]["name"] == "Annas navn"
 
 
 def test_an_older_concurrent_edit_loses_and_is_reported_not_dropped(login, backend):
     anna, kim = login("anna"), login("kim")
-    create = company(anna, "c1")
+    create = company(anna, cid("c1"))
     anna.push(create)
     seen = {"name": create["clocks"]["name"]}
     kim._ms = anna._ms + 100
-    kim.push(kim.change("company", "c1", base=seen, name="Kims navn"))
-    [result] = anna.push(anna.change("company", "c1", base=seen, name="Annas navn"))["results"]
+    kim.push(kim.change("company", cid("c1"), base=seen, name="Kims navn"))
+    [result] = anna.push(anna.change("company", cid("c1"), base=seen, name="Annas navn"))["results"]
     assert result["status"] == "conflict" and result["seq"] is None
     assert result["conflicts"][0]["loser_value"] == "Annas navn"
     assert result["conflicts"][0]["incoming_won"] is False
-    assert _state(backend, "c1")[0]["name"] == "Kims navn"
+    assert _state(backend, cid("c1"))[0]["name"] == "Kims navn"
 
 
 def test_an_edit_does_not_resurrect_a_deleted_row(login, backend):
     anna = login("anna")
-    create = company(anna, "c1")
-    anna.push(create, anna.change("company", "c1", deleted=1))
-    anna.push(anna.change("company", "c1", base={"name": create["clocks"]["name"]}, name="Ny"))
-    values = _state(backend, "c1")[0]
+    create = company(anna, cid("c1"))
+    anna.push(create, anna.change("company", cid("c1"), deleted=1))
+    anna.push(anna.change("company", cid("c1"), base={"name": create["clocks"]["name"]}, name="Ny"))
+    values = _state(backend, cid("c1"))[0]
     assert values["deleted"] == 1 and values["name"] == "Ny"
 
 
 def test_konsulent_pushing_only_to_another_municipality_gets_403_nothing_written(login, backend):
     anna = login("anna")
-    changes = [company(anna, "c1", "630"), company(anna, "c2", "630")]
+    changes = [company(anna, cid("c1"), "630"), company(anna, cid("c2"), "630")]
     response = anna.push(*changes, expect=403)
     assert response["code"] == "scope" and "intet er gemt" in response["error"]
     assert count(backend, "SELECT count(*) FROM row_state") == 0
@@ -90,27 +90,27 @@ def test_mixed_batch_gets_per_change_results(login, backend):
     results = anna.push(company(anna, "ok", "615"), company(anna, "no", "630"))["results"]
     assert [r["status"] for r in results] == ["applied", "rejected"]
     assert results[1]["reason"] == "scope" and "kommune" in results[1]["message"]
-    assert _state(backend, "no") is None and _state(backend, "ok") is not None
+    assert _state(backend, cid("no")) is None and _state(backend, cid("ok")) is not None
 
 
 def test_konsulent_cannot_move_a_row_out_of_scope_or_edit_foreign_rows(login, backend):
     anna, bo = login("anna"), login("bo")
-    anna.push(company(anna, "c1", "615"))
-    bo.push(company(bo, "c2", "630"))
-    [moved] = anna.push(anna.change("company", "c1", municipality_code="630"),
-                        company(anna, "c3"))["results"][:1]
+    anna.push(company(anna, cid("c1"), "615"))
+    bo.push(company(bo, cid("c2"), "630"))
+    [moved] = anna.push(anna.change("company", cid("c1"), municipality_code="630"),
+                        company(anna, cid("c3")))["results"][:1]
     assert moved["reason"] == "scope"
-    [foreign] = anna.push(anna.change("company", "c2", name="Hack"), company(anna, "c4"))[
+    [foreign] = anna.push(anna.change("company", cid("c2"), name="Hack"), company(anna, cid("c4")))[
         "results"][:1]
     assert foreign["reason"] == "scope"
-    assert _state(backend, "c1")[1] == "615" and _state(backend, "c2")[0]["name"] == "Firma c2"
+    assert _state(backend, cid("c1"))[1] == "615" and _state(backend, cid("c2"))[0]["name"] == "Firma c2"
 
 
 def test_child_resolves_scope_from_a_parent_earlier_in_the_same_batch(login, backend):
     anna = login("anna")
     results = anna.push(
-        company(anna, "c1"),
-        anna.change("contact", "p1", company_id="c1", name="Ida"),
+        company(anna, cid("c1")),
+        anna.change("contact", "p1", company_id=cid("c1"), name="Ida"),
     )["results"]
     assert [r["status"] for r in results] == ["applied", "applied"]
     assert _state(backend, "p1")[1] == "615"
@@ -125,21 +125,21 @@ def test_child_without_a_known_parent_is_rejected_as_orphan(login, backend):
 
 def test_children_follow_their_parent_to_a_new_municipality(login, backend):
     kim, bo = login("kim"), login("bo")
-    kim.push(company(kim, "c1", "615"), kim.change("contact", "p1", company_id="c1", name="Ida"))
-    kim.push(kim.change("company", "c1", municipality_code="630"))
+    kim.push(company(kim, cid("c1"), "615"), kim.change("contact", "p1", company_id=cid("c1"), name="Ida"))
+    kim.push(kim.change("company", cid("c1"), municipality_code="630"))
     assert _state(backend, "p1")[1] == "630"
-    assert {i["row_id"] for i in bo.pull_all()} == {"c1", "p1"}
+    assert {i["row_id"] for i in bo.pull_all()} == {cid("c1"), "p1"}
 
 
 def test_unknown_table_field_and_bad_stamps_are_rejected_per_change(login, backend):
     kim = login("kim")
-    bad_clock = company(kim, "c3")
+    bad_clock = company(kim, cid("c3"))
     bad_clock["clocks"]["name"] = "not-a-stamp"
-    missing_clock = company(kim, "c4")
+    missing_clock = company(kim, cid("c4"))
     del missing_clock["clocks"]["cvr"]
     results = kim.push(
         kim.change("no_such_table", "x1", name="?"),
-        kim.change("company", "c2", municipality_code="615", shoe_size=44),
+        kim.change("company", cid("c2"), municipality_code="615", shoe_size=44),
         bad_clock, missing_clock,
     )["results"]
     assert [r["reason"] for r in results] == [
@@ -150,7 +150,7 @@ def test_unknown_table_field_and_bad_stamps_are_rejected_per_change(login, backe
 
 def test_malformed_payloads_are_422_with_a_message_and_nothing_written(login, backend):
     anna = login("anna")
-    good = company(anna, "c1")
+    good = company(anna, cid("c1"))
     for body in (
         {"device_id": anna.device},                                   # no changes
         {"device_id": anna.device, "changes": [good, {"change_id": "x"}]},  # incomplete
@@ -171,13 +171,13 @@ def test_malformed_payloads_are_422_with_a_message_and_nothing_written(login, ba
 
 def test_every_pushed_change_is_audited_with_who_and_device(login, backend):
     anna = login("anna", "annas-laptop")
-    anna.push(company(anna, "c1"), company(anna, "c2", "630"))
+    anna.push(company(anna, cid("c1")), company(anna, cid("c2"), "630"))
     with backend.read() as db:
         rows = db.all("SELECT account, device_id, action, tbl, row_id, detail FROM audit "
                       "WHERE action = 'push' ORDER BY id")
     assert rows == [
-        ("anna", "annas-laptop", "push", "company", "c1", "applied"),
-        ("anna", "annas-laptop", "push", "company", "c2", "rejected:scope"),
+        ("anna", "annas-laptop", "push", "company", cid("c1"), "applied"),
+        ("anna", "annas-laptop", "push", "company", cid("c2"), "rejected:scope"),
     ]
 
 
@@ -190,3 +190,35 @@ def test_concurrent_pushes_get_distinct_ordered_seqs(login, backend):
         list(pool.map(lambda pair: pair[0].push(*pair[1]), zip(apis, batches, strict=True)))
     seqs = [item["seq"] for item in apis[0].pull_all(limit=7)]
     assert seqs == list(range(1, 121))
+
+
+def test_two_laptops_inserting_the_same_cvr_make_one_company_and_one_conflict(login, backend):
+    anna, kim = login("anna"), login("kim")
+    c1 = cid("c1")
+    anna.push(company(anna, c1, phone="11111111"))
+    kim._ms = anna._ms + 10
+    [result] = kim.push(company(kim, c1, phone="22222222"))["results"]
+    # The same id: one row. Name, CVR and municipality were equal and merge silently; the
+    # phones differ, and neither laptop saw the other's: a conflict, Kim's later one wins.
+    assert result["status"] == "conflict"
+    [conflict] = result["conflicts"]
+    assert (conflict["field"], conflict["winner_value"], conflict["loser_value"]) == (
+        "phone", "22222222", "11111111")
+    assert conflict["other_user"] == "anna"
+    assert count(backend, "SELECT count(*) FROM row_state WHERE tbl = 'company'") == 1
+    assert _state(backend, c1)[0]["phone"] == "22222222"
+
+
+def test_a_cvr_that_does_not_give_the_row_id_is_refused(login, backend):
+    anna = login("anna")
+    c1 = cid("c1")
+    anna.push(company(anna, c1))
+    # Another company's CVR under this id (a changed CVR), and a random id for a CVR.
+    moved = anna.change("company", c1, cvr="87654321")
+    stray = {**company(anna, cid("c2")), "row_id": "0190a1b2-0000-7000-8000-000000000001"}
+    results = anna.push(moved, stray)["results"]
+    assert [(r["status"], r["reason"]) for r in results] == [
+        ("rejected", "identity"), ("rejected", "identity")]
+    assert "CVR-nummeret kan ikke ændres" in results[0]["message"]
+    assert _state(backend, c1)[0]["cvr"] != "87654321"
+    assert count(backend, "SELECT count(*) FROM row_state") == 1

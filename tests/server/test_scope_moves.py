@@ -2,7 +2,7 @@
 and pulls that skip what the puller pushed itself (echo)."""
 from __future__ import annotations
 
-from .conftest import company, count
+from .conftest import cid, company, count
 
 
 def _kinds(items):
@@ -11,26 +11,26 @@ def _kinds(items):
 
 def test_a_row_moved_away_is_evicted_with_its_children_and_returns_when_moved_back(login):
     kim, anna, bo = login("kim"), login("anna"), login("bo")
-    kim.push(company(kim, "c1", "615"), kim.change("contact", "p1", company_id="c1", name="Ida"),
-             company(kim, "c2", "615"))
+    kim.push(company(kim, cid("c1"), "615"), kim.change("contact", "p1", company_id=cid("c1"), name="Ida"),
+             company(kim, cid("c2"), "615"))
     cursor = anna.pull()["next"]
-    kim.push(kim.change("company", "c1", municipality_code="630"))
+    kim.push(kim.change("company", cid("c1"), municipality_code="630"))
     page = anna.pull(cursor)
-    assert _kinds(page["items"]) == [("evict", "c1"), ("evict", "p1")]
+    assert _kinds(page["items"]) == [("evict", cid("c1")), ("evict", "p1")]
     assert page["items"][0]["values"] == {} and page["items"][0]["clocks"] == {}
-    assert {(k, r) for k, r in _kinds(bo.pull_all())} == {("row", "c1"), ("row", "p1")}
+    assert {(k, r) for k, r in _kinds(bo.pull_all())} == {("row", cid("c1")), ("row", "p1")}
     # Back in 615: anna pulls the rows again, and no longer any eviction.
-    kim.push(kim.change("company", "c1", municipality_code="615"))
-    assert sorted(_kinds(anna.pull(page["next"])["items"])) == [("row", "c1"), ("row", "p1")]
-    assert ("evict", "c1") not in _kinds(anna.pull_all())
-    assert ("evict", "c1") in _kinds(bo.pull_all())  # now bo's copy is the stale one
+    kim.push(kim.change("company", cid("c1"), municipality_code="615"))
+    assert sorted(_kinds(anna.pull(page["next"])["items"])) == [("row", cid("c1")), ("row", "p1")]
+    assert ("evict", cid("c1")) not in _kinds(anna.pull_all())
+    assert ("evict", cid("c1")) in _kinds(bo.pull_all())  # now bo's copy is the stale one
 
 
 def test_a_koordinator_never_gets_evictions_and_moves_are_kept_small(login, backend):
     kim = login("kim")
-    kim.push(company(kim, "c1", "615"))
+    kim.push(company(kim, cid("c1"), "615"))
     for municipality in ("630", "615", "630", "615"):
-        kim.push(kim.change("company", "c1", municipality_code=municipality))
+        kim.push(kim.change("company", cid("c1"), municipality_code=municipality))
     assert all(i["kind"] == "row" for i in kim.pull_all())
     # One record per row and municipality it left, with the seq of the latest move.
     assert count(backend, "SELECT count(*) FROM scope_move") == 2
@@ -38,12 +38,12 @@ def test_a_koordinator_never_gets_evictions_and_moves_are_kept_small(login, back
 
 def test_a_stale_edit_of_a_row_that_moved_away_is_refused_with_evict(login, backend):
     kim, anna = login("kim"), login("anna")
-    kim.push(company(kim, "c1", "615"))
-    kim.push(kim.change("company", "c1", municipality_code="630"))
+    kim.push(company(kim, cid("c1"), "615"))
+    kim.push(kim.change("company", cid("c1"), municipality_code="630"))
     edit, child, mine = anna.push(
-        anna.change("company", "c1", name="Gammel viden"),
-        anna.change("contact", "p1", company_id="c1", name="Ny kontakt"),
-        company(anna, "c9", "615"))["results"]
+        anna.change("company", cid("c1"), name="Gammel viden"),
+        anna.change("contact", "p1", company_id=cid("c1"), name="Ny kontakt"),
+        company(anna, cid("c9"), "615"))["results"]
     assert (edit["reason"], edit["evict"]) == ("scope", True)
     assert (child["reason"], child["evict"]) == ("scope", True)
     assert mine["status"] == "applied" and mine["evict"] is False
@@ -52,9 +52,9 @@ def test_a_stale_edit_of_a_row_that_moved_away_is_refused_with_evict(login, back
 
 def test_a_refused_move_out_of_scope_does_not_evict(login):
     anna = login("anna")
-    anna.push(company(anna, "c1", "615"))
-    [moved, _] = anna.push(anna.change("company", "c1", municipality_code="630"),
-                           company(anna, "c2", "615"))["results"]
+    anna.push(company(anna, cid("c1"), "615"))
+    [moved, _] = anna.push(anna.change("company", cid("c1"), municipality_code="630"),
+                           company(anna, cid("c2"), "615"))["results"]
     assert (moved["reason"], moved["evict"]) == ("scope", False)
 
 
@@ -76,24 +76,24 @@ def _push_with_cursor(api, cursor, *changes):
 
 def test_a_pull_skips_what_the_same_device_pushed_when_it_said_its_cursor(login):
     anna, other = login("anna"), login("anna", "annas-tablet")
-    _push_with_cursor(anna, 0, company(anna, "c1"), company(anna, "c2"))
+    _push_with_cursor(anna, 0, company(anna, cid("c1")), company(anna, cid("c2")))
     page = anna.pull()
     assert page["items"] == [] and page["next"] == 2  # nothing new, cursor still moves
-    assert {i["row_id"] for i in other.pull_all()} == {"c1", "c2"}
+    assert {i["row_id"] for i in other.pull_all()} == {cid("c1"), cid("c2")}
     # Another device's edit is pulled; so is a change of ours that lost a field.
-    other.push(other.change("company", "c1", name="Tablet"))
-    stale = anna.change("company", "c1", name="Ældre")
+    other.push(other.change("company", cid("c1"), name="Tablet"))
+    stale = anna.change("company", cid("c1"), name="Ældre")
     stale["clocks"]["name"] = "1600000000000.00000.annas-laptop"  # older than the tablet's
     [result] = _push_with_cursor(anna, 2, stale)
     assert result["status"] == "conflict"
     assert [(i["row_id"], i["values"]["name"]) for i in anna.pull(2)["items"]] == [
-        ("c1", "Tablet")]
+        (cid("c1"), "Tablet")]
 
 
 def test_a_push_without_cursor_leaves_the_pull_as_it_was(login):
     anna = login("anna")
-    anna.push(company(anna, "c1"))
-    assert [i["row_id"] for i in anna.pull()["items"]] == ["c1"]
+    anna.push(company(anna, cid("c1")))
+    assert [i["row_id"] for i in anna.pull()["items"]] == [cid("c1")]
 
 
 def test_a_version_1_database_is_brought_up_to_date(tmp_path):
