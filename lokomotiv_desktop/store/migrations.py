@@ -5,7 +5,11 @@ the same schema. Never edit a released step: add a new one.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlite_utils
+
+from .rekey import rekey_natural_ids
 
 _SYNC_COLUMNS = "deleted INTEGER NOT NULL DEFAULT 0, clocks TEXT NOT NULL DEFAULT '{}'"
 
@@ -258,13 +262,16 @@ _STEP_5_ASCII_FTS = """
 """
 
 
-# (version, SQL script). Each runs inside one transaction with its version bump.
-MIGRATIONS: list[tuple[int, str]] = [
+# (version, SQL script or a function of the connection). Each runs inside one transaction
+# with its version bump.
+MIGRATIONS: list[tuple[int, str | Callable]] = [
     (1, _STEP_1_CORE),
     (2, _STEP_2_SEARCH),
     (3, _STEP_3_OUTREACH),
     (4, _STEP_4_SEARCH_LIST),
     (5, _STEP_5_ASCII_FTS),
+    # Company and P-unit ids from CVR and P-nummer; doubles merged (store/rekey.py).
+    (6, rekey_natural_ids),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -286,9 +293,14 @@ def migrate(db: sqlite_utils.Database, target: int = LATEST) -> int:
             # executescript commits anything pending first, so the transaction lives in
             # the script itself: a failing step leaves the schema as it was.
             try:
-                db.conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
-                )
+                if callable(script):
+                    db.conn.execute("BEGIN IMMEDIATE")
+                    script(db.conn)
+                    db.conn.execute(f"PRAGMA user_version = {version}")
+                    db.conn.execute("COMMIT")
+                else:
+                    db.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\n"
+                                          f"PRAGMA user_version = {version};\nCOMMIT;")
             except BaseException:
                 if db.conn.in_transaction:
                     db.conn.execute("ROLLBACK")

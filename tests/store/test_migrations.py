@@ -9,6 +9,7 @@ from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store.companies import CompanyFilter, CompanyRepository
 from lokomotiv_desktop.store.connection import connect
 from lokomotiv_desktop.store.migrations import LATEST, MIGRATIONS, NewerSchemaError, migrate
+from lokomotiv_desktop.sync.identity import natural_id
 
 
 def schema(path) -> list[tuple]:
@@ -64,7 +65,7 @@ def test_data_written_at_version_1_survives_the_upgrade_and_is_searchable(tmp_pa
     store = Store(path)
     try:
         repo = CompanyRepository(store)
-        company = repo.get("0190-a")
+        company = repo.get(natural_id("company", "13748136"))  # migration 6 re-keys it
         assert company.name == "Tømrerfirmaet Hansen" and company.city == "Århus"
         assert [c.name for c in company.contacts] == ["Søren Kjær"]
         for text in ("tømr", "aarhus", "kjaer"):
