@@ -51,6 +51,9 @@ class PostgresDb(Db):
             if on_conflict:
                 cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {target} "
                             f"{on_conflict}")
+                # Emptied now, not only at commit: a second upsert in the same
+                # transaction must not see these rows again.
+                cur.execute(f"DELETE FROM {target}")
 
 
 class PostgresBackend(Backend):

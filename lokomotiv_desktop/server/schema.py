@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .rekey import rekey_natural_ids
+
 if TYPE_CHECKING:
     from .backend import Backend, Db
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -91,6 +93,10 @@ CREATE TABLE IF NOT EXISTS audit (            -- append-only
 _UPGRADES = {
     2: ["ALTER TABLE row_state ADD COLUMN echo TEXT"],
 }
+# Steps in Python, run after the DDL, in the same transaction (backend.init_schema).
+_DATA_UPGRADES = {
+    3: rekey_natural_ids,  # company and P-unit ids from CVR and P-nummer, doubles merged
+}
 
 
 def create_schema(db: Db, backend: Backend) -> None:
@@ -108,6 +114,10 @@ def create_schema(db: Db, backend: Backend) -> None:
         sql = "\n".join(lines).strip()
         if sql:
             db.execute(sql)
+    if stored is not None:
+        for version in range(int(stored[0]) + 1, SCHEMA_VERSION + 1):
+            if version in _DATA_UPGRADES:
+                _DATA_UPGRADES[version](db)
     db.execute(
         "INSERT INTO server_meta (key, value) VALUES ('schema', ?), ('seq', '0') "
         "ON CONFLICT (key) DO NOTHING",
