@@ -4,8 +4,8 @@ The file is read, checked and written a part at a time, all in one transaction: 
 imported completely or rejected with its line number and reason, and a failure anywhere
 (an unreadable line half-way, a full disk) leaves nothing behind. While the store writes
 one part, the next is read and checked (``store.bulk``). Companies are matched on CVR and
-P-units on (company, P-nummer), so a re-import of the same file finds every value equal
-and writes nothing (no outbox rows either). A company or P-unit deleted here is known too:
+P-units on P-nummer (one the register moved to another company moves here too), so a
+re-import of the same file finds every value equal and writes nothing (no outbox rows). A company or P-unit deleted here is known too:
 it is neither inserted again nor brought back (a consultant deleted it on purpose).
 
 The report counts companies and P-units apart: each is *new*, *updated* (a stored value
@@ -27,6 +27,7 @@ from ..store.bulk import BulkCompanyWriter, NewCompany
 from ..store.changes import plain
 from ..store.companies import CompanyRepository
 from ..store.database import Store
+from ..sync.identity import natural_id
 from .cvr_file import ImportFileError, read_cvr_file
 from .cvr_parts import checked_parts
 from .cvr_rows import Rejection
@@ -152,6 +153,13 @@ class _Importer:
         self.store, self.writer, self.report = store, writer, report
         # Deleted ones too: known, never inserted again (their ids derive from the CVR).
         self.stored_cvrs = {r[0] for r in store.db.execute("SELECT cvr FROM company")}
+        # Every stored P-nummer -> its company: a P-unit of the file that the store holds
+        # under another company has moved there (its id comes from the P-nummer).
+        self.stored_units = dict(store.db.execute("SELECT pnr, company_id FROM production_unit"))
+        # Companies erased here (GDPR) stay erased: the server refuses them for ever.
+        self.erased = {r[0] for r in store.db.execute(
+            "SELECT row_id FROM tombstone WHERE tbl = 'company'")}
+        self.erased_met: set[str] = set()
         self.stored: dict[str, _Stored] = {}
         self.created: dict[str, str] = {}  # CVR -> id of a company made by this import
 
@@ -159,20 +167,27 @@ class _Importer:
         new: dict[str, NewCompany] = {}
         later_units: list[dict[str, Any]] = []  # of companies made from an earlier part
         known: list[tuple[dict[str, Any], dict[str, Any]]] = []  # of stored companies
+        moved: list[dict[str, Any]] = []  # stored P-units that belong to a new company now
         for _, company, unit in rows:
             cvr = company["cvr"]
-            if cvr in new:
-                new[cvr].units.append(unit)
-            elif cvr in self.created:
-                later_units.append({**unit, "company_id": self.created[cvr]})
-            elif cvr in self.stored_cvrs:
+            if cvr in self.stored_cvrs:
                 known.append((company, unit))
                 continue
+            if self.erased and natural_id("company", cvr) in self.erased:
+                self._count_erased(cvr)
+                continue
+            if cvr not in new and cvr not in self.created:
+                new[cvr] = NewCompany(company, [])
+            if unit["pnr"] in self.stored_units:
+                moved.append({**unit, "company_id": natural_id("company", cvr)})
+                continue
+            if cvr in new:
+                new[cvr].units.append(unit)
             else:
-                new[cvr] = NewCompany(company, [unit])
+                later_units.append({**unit, "company_id": self.created[cvr]})
             self.report.units_of_new_companies += 1
+            self.report.production_units.new += 1
         self.report.companies.new += len(new)
-        self.report.production_units.new += len(rows) - len(known)
         batch = self.writer.prepare(list(new.values()))  # overlaps the previous part's SQL
         self.writer.wait()
         changes = self.store.changes
@@ -180,6 +195,8 @@ class _Importer:
             changes.insert_many("production_unit", later_units, values_in_outbox=False)
         if known:
             self._compare(known)
+        for unit in moved:
+            self._move(unit)
         self.writer.write(batch)
         self.created.update(zip(new, batch.ids, strict=True))
 
@@ -204,6 +221,8 @@ class _Importer:
             existing = stored.units.get(unit["pnr"])
             if deleted or (existing is not None and existing["deleted"]):
                 units.unchanged += 1  # deleted here on purpose: left so
+            elif existing is None and unit["pnr"] in self.stored_units:
+                self._move({**unit, "company_id": stored.values["id"]})
             elif existing is None:
                 new_units.append({**unit, "company_id": stored.values["id"]})
                 units.new += 1
@@ -215,6 +234,28 @@ class _Importer:
         self.store.changes.insert_many("production_unit", new_units, values_in_outbox=False)
         for table, row_id, values in updates:
             self.store.changes.update(table, row_id, values)
+
+    def _move(self, unit: dict[str, Any]) -> None:
+        """A stored P-unit that the file puts under another company moves there, as in
+        the CVR register (a business sold); one deleted here stays deleted."""
+        units = self.report.production_units
+        row_id = natural_id("production_unit", unit["pnr"])
+        [deleted] = self.store.db.execute(
+            "SELECT deleted FROM production_unit WHERE id = ?", [row_id]).fetchone()
+        if deleted:
+            units.unchanged += 1
+            return
+        self.store.touched("company", [self.stored_units[unit["pnr"]]])  # its old document
+        if self.store.changes.update("production_unit", row_id, unit):
+            units.updated += 1
+        else:
+            units.unchanged += 1
+
+    def _count_erased(self, cvr: str) -> None:
+        self.report.production_units.unchanged += 1
+        if cvr not in self.erased_met:
+            self.erased_met.add(cvr)
+            self.report.companies.unchanged += 1
 
     def _load(self, cvrs: list[str], company_fields: list[str], unit_fields: list[str]) -> None:
         """The stored companies with these CVRs (a live one before a deleted one, then the

@@ -238,6 +238,37 @@ def test_a_deleted_p_unit_of_a_live_company_stays_deleted(store, tmp_path):
     assert [u.name for u in repo.get_by_cvr("13748136").production_units] == ["Værkstedet"]
 
 
+def test_a_p_unit_the_register_moved_to_another_company_moves_and_is_not_doubled(
+        store, tmp_path):
+    import_cvr_file(store, write(tmp_path / "x.csv", ROWS))
+    # Lageret (1003456790) was sold to a new company, and Værkstedet to Århus Stål.
+    buyer = ["25313763", "Vejle Lager ApS", "Industrivej 4", "7120", "Vejle Øst", "630",
+             "521000", "Oplagring", "1-4", "nej"]
+    rows = [buyer + ROWS[1][10:], METAL + ROWS[2][10:], METAL + ROWS[0][10:]]
+    report = import_cvr_file(store, write(tmp_path / "y.csv", rows))
+    assert report.as_json()["companies"] == {"new": 1, "updated": 0, "unchanged": 1}
+    assert report.as_json()["production_units"] == {"new": 0, "updated": 2, "unchanged": 1}
+    assert report.rejected == 0
+    owners = dict(store.db.execute(
+        "SELECT u.pnr, c.cvr FROM production_unit u JOIN company c ON c.id = u.company_id"))
+    assert owners == {"1003456789": "10150817", "1003456790": "25313763",
+                      "1012345678": "10150817"}
+    repo = CompanyRepository(store)
+    assert [c.cvr for c in repo.search("1003456790")] == ["25313763"]  # the old one's gone
+
+
+def test_an_erased_company_is_not_imported_again(store, tmp_path):
+    from lokomotiv_desktop.store.sync_apply import erase_local
+
+    import_cvr_file(store, write(tmp_path / "x.csv", ROWS))
+    erased = CompanyRepository(store).get_by_cvr("13748136").id
+    with store.transaction():
+        erase_local(store, "company", erased)
+    report = import_cvr_file(store, write(tmp_path / "x.csv", ROWS))
+    assert report.as_json()["companies"] == {"new": 0, "updated": 0, "unchanged": 2}
+    assert CompanyRepository(store).get_by_cvr("13748136") is None
+
+
 @pytest.mark.parametrize("header", [["navn", "pnr"], ["cvr", "navn"], ["foo", "bar", "baz"]])
 def test_missing_required_columns_is_an_error_and_writes_nothing(store, tmp_path, header):
     path = write(tmp_path / "x.csv", [["a"] * len(header)], header=header)
