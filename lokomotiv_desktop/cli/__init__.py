@@ -53,7 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        # Ctrl+C while the command starts (imports, opening the store): nothing written.
+        return fail("Afbrudt, før kommandoen gik i gang; intet er ændret.", EXIT_INTERRUPTED)
+
+
+def _main(argv: list[str]) -> int:
     # Only --db/--version on the line: the window. Anything else (a command, -h, a typo)
     # goes to the full parser, which says what is wrong as before.
     try:
@@ -82,9 +89,10 @@ def run_command(handler, args: argparse.Namespace, db_path: Path) -> int:
     try:
         return handler(args, store)
     except KeyboardInterrupt:
-        # The transaction in progress was rolled back as the interruption left it.
-        return fail("Afbrudt. Det, kommandoen var i gang med at skrive, er ikke gemt.",
-                    EXIT_INTERRUPTED)
+        # The transaction in progress was rolled back as the interruption left it; what
+        # a command committed before (a sync's earlier batches) stays, complete.
+        return fail("Afbrudt. Det, kommandoen var i gang med at skrive, er ikke gemt; "
+                    "intet er gemt halvt.", EXIT_INTERRUPTED)
     except BrokenPipeError:  # `lokomotiv search x | head`: the reader has gone; not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit
         return 0

@@ -128,8 +128,20 @@ def test_ctrl_c_during_an_import_says_so_saves_nothing_and_exits_130(run, tmp_pa
     status, out, err = run("import-cvr", str(tmp_path / "udtraek.csv"))
     assert status == 130 and out == ""
     assert err.strip() == ("lokomotiv: Afbrudt. Det, kommandoen var i gang med at skrive, "
-                           "er ikke gemt.")
+                           "er ikke gemt; intet er gemt halvt.")
     assert outbox_count(db) == 0
+
+
+def test_ctrl_c_while_a_command_starts_is_a_message_not_a_traceback(run, monkeypatch):
+    import lokomotiv_desktop.cli as cli
+
+    def interrupted():
+        raise KeyboardInterrupt  # as if Ctrl+C came while the command modules load
+
+    monkeypatch.setattr(cli, "command_modules", interrupted)
+    status, out, err = run("search", "x")
+    assert (status, out) == (130, "")
+    assert err.strip() == "lokomotiv: Afbrudt, før kommandoen gik i gang; intet er ændret."
 
 
 def test_search_json_and_text(imported, run):
