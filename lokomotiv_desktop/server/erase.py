@@ -53,6 +53,8 @@ def erase(backend: Backend, caller: Caller, table: str, row_id: str) -> list[Key
         already = load_tombstones(db, [k for k, _ in victims])
         victims = [(k, s) for k, s in victims if k not in already]
         delete_rows(db, [k for k, _ in victims])
+        # A notice holds the person's values too (a lost phone number): gone with them.
+        db.executemany("DELETE FROM notice WHERE tbl = ? AND id = ?", [k for k, _ in victims])
         save_tombstones(db, [(t, i, seq.next(), scope, root, caller.account, now)
                              for (t, i), scope in victims])
         seq.save(db)

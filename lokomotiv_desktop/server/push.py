@@ -25,6 +25,7 @@ from .storage import (
     load_tombstones,
     now_iso,
     save_applied,
+    save_notices,
     save_rows,
     save_scope_moves,
 )
@@ -75,6 +76,8 @@ class _Batch:
         self.dirty: dict[Key, RowState] = {}
         self.moves: dict[tuple[str, str, str], int] = {}  # (table, id, old scope) -> seq
         self.device_owner: dict[str, str | None] = {}
+        # (seq, device, table, id, payload): for the devices whose value lost just now.
+        self.notices: list[tuple[int, str, str, str, str]] = []
         self.valid_stamps: set[str] = set()  # a batch repeats few distinct stamps
 
     def stamps_valid(self, stamps) -> bool:
@@ -149,6 +152,7 @@ def apply_push(backend: Backend, caller: Caller, device_id: str,
         if not refused:
             save_rows(db, list(batch.dirty.values()))
             save_scope_moves(db, batch.moves)
+            save_notices(db, batch.notices)
             batch.seq.save(db)
             append_audit(db, audit)  # a 403 is audited once, by the caller
         # Even a 403 keeps its refusals: the sender files them in its inbox, so a copy of
@@ -199,8 +203,29 @@ def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
         )
         for c in merged.conflicts
     ]
+    _tell_losers(batch, change, conflicts)
+    if current and current.values.get("deleted") == 1 and "deleted" not in change.fields:
+        # An edit of a row deleted before the sender heard of it: it lands, hidden, and
+        # the sender is told who deleted it (its inbox offers to bring it back).
+        deleted_stamp = current.clocks.get("deleted", ZERO)
+        conflicts.append(FieldConflictOut(
+            field="deleted", winner_value=1, winner_stamp=deleted_stamp, loser_value=0,
+            loser_stamp=max(clocks.values()), incoming_won=False,
+            other_user=batch.owner_of(deleted_stamp)))
     return ChangeResult(change_id=change.change_id, status="conflict" if conflicts else "applied",
                         seq=seq, conflicts=conflicts)
+
+
+def _tell_losers(batch: _Batch, change: Change, conflicts: list[FieldConflictOut]) -> None:
+    """A value that was here and lost to this change: its writer hears of it on their next
+    pull (the sender already knows from its result)."""
+    for c in conflicts:
+        device = parse_stamp(c.loser_stamp)[2] if c.incoming_won else ""
+        if device and device != batch.caller.device_id:
+            batch.notices.append((batch.seq.next(), device, change.table, change.row_id, dumps({
+                "field": c.field, "mine": c.loser_value, "theirs": c.winner_value,
+                "mine_stamp": c.loser_stamp, "theirs_stamp": c.winner_stamp,
+                "theirs_by": batch.caller.account})))
 
 
 def _validate(batch: _Batch, change: Change) -> SyncedTable:

@@ -74,6 +74,14 @@ CREATE TABLE IF NOT EXISTS tombstone (        -- kept forever
 );
 CREATE UNIQUE INDEX IF NOT EXISTS tombstone_seq ON tombstone(seq);
 CREATE INDEX IF NOT EXISTS tombstone_root ON tombstone(erased_with);
+CREATE TABLE IF NOT EXISTS notice (          -- for one device: its value lost a conflict
+    seq {bigint} NOT NULL PRIMARY KEY,       -- pulled in seq order with the rows
+    device_id TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    id TEXT NOT NULL,
+    payload TEXT NOT NULL                    -- JSON {field, mine, theirs, stamps, by}
+);
+CREATE INDEX IF NOT EXISTS notice_device_seq ON notice(device_id, seq);
 CREATE TABLE IF NOT EXISTS audit (            -- append-only
     id {autoincrement_pk},
     at TEXT NOT NULL,

@@ -173,6 +173,11 @@ def save_applied(db: Db, rows: Sequence[tuple[str, str, str, str]]) -> None:
     db.insert_many("applied_change", ("change_id", "account", "result", "applied"), rows)
 
 
+def save_notices(db: Db, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+    """rows: (seq, device_id, tbl, id, payload JSON)."""
+    db.insert_many("notice", ("seq", "device_id", "tbl", "id", "payload"), rows)
+
+
 def append_audit(db: Db, rows: Sequence[tuple]) -> None:
     """rows: (at, account, device_id, action, tbl, row_id, change_id, detail)."""
     db.insert_many("audit", ("at", "account", "device_id", "action", "tbl", "row_id",
@@ -183,8 +188,9 @@ def pull_page(
     db: Db, since: int, limit: int, scopes: list[str] | None, device: str | None = None
 ) -> tuple[list[dict[str, Any]], int, bool]:
     """Items with seq > since, in seq order: rows and erasures in `scopes` (None: every
-    row), and, for a scoped caller, evictions of rows that moved out of those scopes. Rows
-    whose state `device` wrote itself (echo) are left out. Returns (items, next, more)."""
+    row), for a scoped caller evictions of rows that moved out of those scopes, and the
+    notices for `device` (its value lost a conflict). Rows whose state `device` wrote
+    itself (echo) are left out. Returns (items, next, more)."""
     ceiling = current_seq(db)  # every seq up to here is committed (writers are serialized)
     if scopes is not None and not scopes:
         return [], max(since, ceiling), False
@@ -199,6 +205,9 @@ def pull_page(
         + (f" AND (scope IN ({marks}) OR scope IS NULL)" if scopes is not None else ""),
     ]
     params: list[Any] = [since, *(scopes or ()), device or "", since, *(scopes or ())]
+    parts.append("SELECT seq, 'notice', tbl, id, payload, NULL FROM notice "
+                 "WHERE seq > ? AND device_id = ?")
+    params += [since, device or ""]
     if scopes is not None:
         # Moved out of the caller's municipalities (and not back in since): evict.
         parts.append(

@@ -127,7 +127,9 @@ def _label(store: Store, table: str, row_id: str) -> str:
         f"{f'(SELECT name FROM company WHERE id = t.{owner})' if owner else 'NULL'} "
         f"FROM {table} t WHERE t.id = ?", [row_id]).fetchone()
     if row is None:
-        return row_id
+        erased = store.db.execute("SELECT 1 FROM tombstone WHERE tbl = ? AND row_id = ?",
+                                  [table, row_id]).fetchone()
+        return "slettet efter GDPR" if erased else row_id
     own_value, company_name = row
     if own in ("date", "due", "changed_at") and own_value:
         iso = str(own_value)[:10].split("-")

@@ -31,6 +31,7 @@ class ApplyResult:
     evicted: int = 0  # rows deleted because they left this user's municipalities
     refused: int = 0  # queued changes of evicted rows, filed in the conflict inbox
     skipped: int = 0  # tombstoned ids, unknown tables
+    notices: int = 0  # this laptop's values that lost a conflict, filed in the inbox
 
 
 def _item(item: Any) -> Mapping[str, Any]:
@@ -48,16 +49,21 @@ def _chunks(ids: list[str]) -> Iterable[list[str]]:
 
 
 def apply_remote_rows(store: Store, items: Iterable[Any]) -> ApplyResult:
-    """Merges pulled items (``kind`` "row", "erase" or "evict") into the local store, in
-    one transaction (nested in the caller's if there is one). Erasures and evictions go
-    first, rows after them: a row item always holds the row's whole current state."""
+    """Merges pulled items (``kind`` "row", "erase", "evict" or "notice") into the local
+    store, in one transaction (nested in the caller's if there is one). Erasures and
+    evictions go first, rows after them: a row item always holds the row's whole current
+    state; notices last, so that the inbox entry finds its row."""
     result = ApplyResult()
     items = [_item(i) for i in items]
     with store.transaction():
         tombstones = _tombstones(store, items)
         by_table: dict[str, list[Mapping[str, Any]]] = {}
+        notices: list[Mapping[str, Any]] = []
         for item in items:
             key = (item["table"], item["row_id"])
+            if item.get("kind") == "notice":
+                notices.append(item)
+                continue
             if item.get("kind", "row") == "erase":
                 result.erased += len(erase_local(store, *key))
                 tombstones.add(key)
@@ -74,7 +80,25 @@ def apply_remote_rows(store: Store, items: Iterable[Any]) -> ApplyResult:
             by_table.setdefault(item["table"], []).append(item)
         for table, rows in by_table.items():
             result.changed += _apply_table(store, table, rows, tombstones)
+        result.notices = _file_notices(store, notices, tombstones)
     return result
+
+
+def _file_notices(store: Store, notices: list[Mapping[str, Any]], tombstones: set) -> int:
+    """Another laptop's write beat one of this laptop's values: the inbox says whose won
+    and what this laptop's was ("behold min" brings it back)."""
+    from .conflict_inbox import record_conflict  # conflict_inbox imports this module
+
+    filed = 0
+    for item in notices:
+        key, what = (item["table"], item["row_id"]), item["values"]
+        if key in tombstones or item["table"] not in SYNCED_TABLES:
+            continue  # erased since: its values must not come back through the inbox
+        filed += record_conflict(
+            store, *key, str(what.get("field")), mine=what.get("mine"),
+            theirs=what.get("theirs"), mine_stamp=what.get("mine_stamp"),
+            theirs_stamp=what.get("theirs_stamp"), theirs_by=what.get("theirs_by"))
+    return filed
 
 
 def _tombstones(store: Store, items: list[Mapping[str, Any]]) -> set[tuple[str, str]]:
@@ -163,10 +187,15 @@ def _current_rows(
 
 # -- erasure -------------------------------------------------------------------------------
 
+ERASED_MESSAGE = ("En ændring til en person, der er slettet efter GDPR, blev ikke gemt. "
+                  "Personens oplysninger er væk; der er intet at gøre ud over at lukke beskeden.")
+
 def erase_local(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:
     """Hard-deletes a row and, recursively, the rows of personal child tables under it;
     drops their queued outbox changes and open conflicts, and keeps a tombstone per id so
     nothing erased ever comes back. Returns the (table, id) pairs that existed locally."""
+    from .conflict_inbox import REJECTED, record_rejection  # it imports this module
+
     if table not in SYNCED_TABLES:
         raise KeyError(f"{table} er ikke en synkroniseret tabel")
     erased: list[tuple[str, str]] = []
@@ -177,11 +206,21 @@ def erase_local(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:
             now = utc_now()
             for chunk in _chunks(ids):
                 marks = ", ".join("?" * len(chunk))
-                for local in ("outbox", "conflicts"):
-                    store.db.execute(
-                        f"DELETE FROM {local} WHERE tbl = ? AND row_id IN ({marks})",
-                        [tbl, *chunk],
-                    )
+                # What this laptop had not sent yet is dropped with the person, and the
+                # consultant is told so, without a word of what it held.
+                dropped = store.db.execute(
+                    f"SELECT change_id, row_id FROM outbox WHERE tbl = ? AND row_id IN "
+                    f"({marks})", [tbl, *chunk]).fetchall()
+                store.db.execute(f"DELETE FROM outbox WHERE tbl = ? AND row_id IN ({marks})",
+                                 [tbl, *chunk])
+                # Entries with the person's values go; a content-free refusal stays.
+                store.db.execute(
+                    f"DELETE FROM conflicts WHERE tbl = ? AND row_id IN ({marks}) "
+                    f"AND NOT (field = ? AND coalesce(mine, 'null') = 'null')",
+                    [tbl, *chunk, REJECTED])
+                for change_id, dropped_id in dropped:
+                    record_rejection(store, change_id, tbl, dropped_id, {}, "erased",
+                                     ERASED_MESSAGE)
             store.db.conn.executemany(
                 "INSERT OR IGNORE INTO tombstone (tbl, row_id, erased) VALUES (?, ?, ?)",
                 [(tbl, i, now) for i in ids],

@@ -286,8 +286,11 @@ class SyncClient:
                         continue
                     if result.reason == "erased":
                         # Erased on the server (maybe before this laptop ever pushed it):
-                        # it must go here too, with whatever else is queued for it.
+                        # it must go here too, with whatever else is queued for it; each
+                        # queued change, this one too, leaves a content-free inbox entry.
                         erase_local(self.store, change["table"], change["row_id"])
+                        report.rejected += 1
+                        continue
                     report.rejected += record_rejection(
                         self.store, result.change_id, change["table"], change["row_id"],
                         change["fields"], result.reason or "rejected",
@@ -319,6 +322,7 @@ class SyncClient:
                     self.store.set_state("cursor", str(page.next))
             report.pulled += applied.changed + applied.erased + applied.evicted
             report.rejected += applied.refused
+            report.conflicts += applied.notices
             if progress:
                 progress("pull", report.pulled, None)
             if not page.more or page.next <= cursor:

@@ -122,8 +122,10 @@ class PushResponse(Message):
 
 class PullItem(Message):
     seq: int
-    # row: merge it; erase: GDPR, delete for good; evict: left your scope, delete locally.
-    kind: Literal["row", "erase", "evict"]
+    # row: merge it; erase: GDPR, delete for good; evict: left your scope, delete locally;
+    # notice: your value of `values["field"]` lost a conflict (values: field, mine, theirs,
+    # mine_stamp, theirs_stamp, theirs_by), for your inbox.
+    kind: Literal["row", "erase", "evict", "notice"]
     table: str
     row_id: str
     # kind "row": the full current state; "erase" and "evict": both empty.

@@ -103,7 +103,10 @@ def scenario(tmp_path: Path, db_url: str) -> None:
         [conflict] = json.loads(bo.cli("conflicts", "--json").stdout)
         assert (conflict["field"], conflict["mine"], conflict["theirs"], conflict["theirs_by"]) \
             == ("phone", "+4522222222", "+4511111111", "anna")
-        assert json.loads(anna.cli("conflicts", "--json").stdout) == []
+        # Anna's value lost: she is told on her next sync, with who won.
+        [told] = json.loads(anna.cli("conflicts", "--json").stdout)
+        assert (told["field"], told["mine"], told["theirs"], told["theirs_by"]) \
+            == ("phone", "+4511111111", "+4522222222", "bo")
     finally:
         server.stop()
 

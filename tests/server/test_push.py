@@ -222,3 +222,48 @@ def test_a_cvr_that_does_not_give_the_row_id_is_refused(login, backend):
     assert "CVR-nummeret kan ikke ændres" in results[0]["message"]
     assert _state(backend, c1)[0]["cvr"] != "87654321"
     assert count(backend, "SELECT count(*) FROM row_state") == 1
+
+
+def test_the_writer_whose_value_lost_is_told_on_their_next_pull(login, backend):
+    anna, kim = login("anna"), login("kim")
+    c1 = cid("c1")
+    create = company(anna, c1)
+    anna.push(create)
+    seen = {"name": create["clocks"]["name"]}
+    anna.push(anna.change("company", c1, base=seen, name="Annas navn"))
+    kim._ms = anna._ms + 10  # Kim had not seen Anna's edit: concurrent, and later
+    [result] = kim.push(kim.change("company", c1, base=seen, name="Kims navn"))["results"]
+    assert result["status"] == "conflict"  # Kim, the sender, knows from his result
+    [notice] = [i for i in anna.pull_all() if i["kind"] == "notice"]
+    assert notice["row_id"] == c1
+    assert {k: notice["values"][k] for k in ("field", "mine", "theirs", "theirs_by")} == {
+        "field": "name", "mine": "Annas navn", "theirs": "Kims navn", "theirs_by": "kim"}
+    assert [i for i in kim.pull_all() if i["kind"] == "notice"] == []  # only for Anna
+
+
+def test_an_edit_of_a_row_deleted_meanwhile_tells_the_editor_who_deleted_it(login, backend):
+    anna, kim = login("anna"), login("kim")
+    c1 = cid("c1")
+    anna.push(company(anna, c1))
+    kim.push(kim.change("company", c1, deleted=1))
+    [result] = anna.push(anna.change("company", c1, notes="Ring efter 10"))["results"]
+    [told] = result["conflicts"]
+    assert (told["field"], told["winner_value"], told["loser_value"], told["other_user"]) == (
+        "deleted", 1, 0, "kim")
+    values = _state(backend, c1)[0]
+    assert values["deleted"] == 1 and values["notes"] == "Ring efter 10"  # kept, hidden
+
+
+def test_an_erasure_takes_the_notices_about_the_person_with_it(login, backend):
+    anna, kim = login("anna"), login("kim")
+    c1 = cid("c1")
+    anna.push(company(anna, c1), anna.change("contact", "p1", company_id=c1, name="Ida",
+                                             phone="11111111"))
+    kim._ms = anna._ms + 10
+    kim.push(kim.change("contact", "p1", phone="22222222"))
+    assert count(backend, "SELECT count(*) FROM notice") == 1
+    response = kim.client.post("/api/v1/erase", headers=kim.headers,
+                               json={"table": "contact", "row_id": "p1"})
+    assert response.status_code == 200
+    assert count(backend, "SELECT count(*) FROM notice") == 0
+    assert [i for i in anna.pull_all() if i["kind"] == "notice"] == []

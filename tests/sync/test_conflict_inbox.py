@@ -113,10 +113,15 @@ def test_rejected_change_is_kept_and_an_erased_ones_data_is_not(store, company):
     assert inbox.open_count(store) == 1
 
 
-def test_erasure_removes_the_rows_conflicts(store, company):
+def test_erasure_removes_the_rows_conflicts_and_says_what_was_dropped(store, company):
     record(store, company, "Min", "Deres", "a", "b")
-    erase_local(store, "company", company)
-    assert inbox.list_conflicts(store, include_resolved=True) == []
+    erase_local(store, "company", company)  # its insert had not been sent yet
+    [left] = inbox.list_conflicts(store, include_resolved=True)
+    # Only that a change was dropped, content-free, and it can be dismissed.
+    assert (left.rejected, left.mine, left.label) == (True, None, "slettet efter GDPR")
+    assert "Min" not in json.dumps([left.theirs, left.label])
+    inbox.resolve(store, left.id, "theirs")
+    assert inbox.open_count(store) == 0
 
 
 def test_unknown_conflict_and_bad_choice_are_refused(store, company):
@@ -143,5 +148,6 @@ def test_a_conflict_on_a_companys_row_names_the_row_and_the_company(store, compa
         labels[conflict.table] = conflict.label
     assert labels == {"contact": "Søren Kjær – Min", "visit": "01.12.2026 – Min"}
     erase_local(store, "contact", contact)
-    assert {c.table: c.label for c in inbox.list_conflicts(store)}.get("contact", contact) \
-        == contact  # an erased person leaves only the id behind (or no conflict at all)
+    # An erased person leaves no name behind: only that something was dropped.
+    assert {c.label for c in inbox.list_conflicts(store) if c.table == "contact"} == {
+        "slettet efter GDPR"}

@@ -1,6 +1,6 @@
 """Two consultants create the same company by hand while offline (the editor's save), then
 sync: one company, equal fields merged silently, the phones they typed differently in one
-conflict; what each hung under it (contacts, visits) ends under the one company."""
+conflict (in both inboxes: the winner's and the loser's); what each hung under it (contacts, visits) ends under the one company."""
 from __future__ import annotations
 
 import pytest
@@ -55,6 +55,9 @@ def test_the_same_cvr_created_offline_on_two_laptops_is_one_company(server, tmp_
         [conflict] = inbox.list_conflicts(bo)
         assert (conflict.field, conflict.mine, conflict.theirs, conflict.theirs_by) == (
             "phone", "+4522222222", "+4511111111", "anna")
+        [told] = inbox.list_conflicts(anna)  # her phone lost: she hears of it too
+        assert (told.field, told.mine, told.theirs, told.theirs_by) == (
+            "phone", "+4511111111", "+4522222222", "bo")
     finally:
         anna.close()
         bo.close()
