@@ -224,6 +224,10 @@
         <source>The company was not saved: %s</source>
         <translation>Virksomheden blev ikke gemt: %s</translation>
     </message>
+    <message>
+        <source>Not saved: someone else changed %s while you were editing.</source>
+        <translation>Ikke gemt: %s er ændret af en anden, mens du redigerede.</translation>
+    </message>
 </context>
 <context>
     <name>CompanyForm</name>
@@ -306,6 +310,10 @@
     <message>
         <source>Notes</source>
         <translation>Noter</translation>
+    </message>
+    <message>
+        <source>The CVR number is the company&apos;s identity and cannot be changed on a saved company. Create the company with the right CVR number and delete the wrong one.</source>
+        <translation>CVR-nummeret er virksomhedens identitet og kan ikke ændres på en gemt virksomhed. Opret virksomheden med det rigtige CVR-nummer og slet den forkerte.</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1103,40 @@
         <source>It is deleted on the other computers too at the next synchronisation.</source>
         <translation>Det bliver også slettet på de andre computere ved næste synkronisering.</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Ændret af en anden</translation>
+    </message>
+    <message>
+        <source>The field «%s» was changed by someone else while you were editing.</source>
+        <translation>Feltet «%s» er ændret af en anden, mens du redigerede.</translation>
+    </message>
+    <message>
+        <source>Their value: %s
+Your value: %s</source>
+        <translation>Deres værdi: %s
+Din værdi: %s</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behold min</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Behold deres</translation>
+    </message>
 </context>
 <context>
     <name>ProtectedBanner</name>
@@ -1533,6 +1575,10 @@
     <message>
         <source>Cancel</source>
         <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed %s while you were editing.</source>
+        <translation>Ikke gemt: %s er ændret af en anden, mens du redigerede.</translation>
     </message>
     <message>
         <source>Not saved: %s</source>

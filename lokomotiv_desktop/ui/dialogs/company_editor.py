@@ -270,8 +270,8 @@ class CompanyEditor(QDialog):
             return
         self._close_after_save = False
         names = ", ".join(f"«{self._conflict_target(c.key)[2]}»" for c in error.conflicts)
-        self.general_error.show_message(
-            f"Ikke gemt: {names} er ændret af en anden, mens du redigerede.")
+        self.general_error.show_message(self.tr(
+            "Not saved: someone else changed %s while you were editing.") % names)
         self._update_state()
 
     def _resolve(self, error: ChangedUnderneath) -> bool:

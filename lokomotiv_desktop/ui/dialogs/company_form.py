@@ -21,7 +21,6 @@ from ...domain.company_rules import clean_company_field
 from ...domain.entities import Company
 from ...domain.enums import EmployeeBand, Phase
 from ...domain.validation import ValidationError
-from ...services.companies import CVR_IS_IDENTITY
 from ..widgets.error_label import ErrorLabel
 
 _LINE_FIELDS = ("cvr", "name", "address", "postcode", "city", "industry_code",
@@ -148,7 +147,10 @@ class CompanyForm(QWidget):
         # Company ids derive from the CVR number: a saved company keeps its number.
         cvr: QLineEdit = self.inputs["cvr"]
         cvr.setReadOnly(saved)
-        cvr.setToolTip(CVR_IS_IDENTITY if saved else "")
+        cvr.setToolTip(self.tr(
+            "The CVR number is the company's identity and cannot be changed on a saved "
+            "company. Create the company with the right CVR number and delete the wrong one.")
+            if saved else "")
         cvr.setStyleSheet("QLineEdit { background: palette(window); }" if saved else "")
         self._messages.clear()
         self._shown.clear()

@@ -66,13 +66,13 @@ class Keep(Enum):
     CANCEL = "cancel"  # neither yet: the form stays open with what was typed
 
 
-# In Danish as written: the .ts of the window's strings is not part of this change yet.
 def shown_value(value: Any) -> str:
     """A stored value as a person reads it in the question below."""
     if value is None or value == "" or value == []:
-        return "(tom)"
+        return QCoreApplication.translate("Prompts", "(empty)")
     if isinstance(value, bool):
-        return "Ja" if value else "Nej"
+        return (QCoreApplication.translate("Prompts", "Yes") if value
+                else QCoreApplication.translate("Prompts", "No"))
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     if isinstance(value, time):
@@ -92,13 +92,17 @@ def ask_keep_mine(parent: QWidget, label: str, theirs: str, mine: str) -> Keep:
     box = QMessageBox(parent)
     box.setObjectName("changed_underneath")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Ændret af en anden")
-    box.setText(f"Feltet «{label}» er ændret af en anden, mens du redigerede.")
-    box.setInformativeText(f"Deres værdi: {theirs}\nDin værdi: {mine}")
+    box.setWindowTitle(QCoreApplication.translate("Prompts", "Changed by someone else"))
+    box.setText(QCoreApplication.translate(
+        "Prompts", "The field «%s» was changed by someone else while you were editing.") % label)
+    box.setInformativeText(QCoreApplication.translate(
+        "Prompts", "Their value: %s\nYour value: %s") % (theirs, mine))
     role = QMessageBox.ButtonRole
-    keep_mine = box.addButton("Behold min", role.AcceptRole)
-    keep_theirs = box.addButton("Behold deres", role.DestructiveRole)
-    cancel = box.addButton("Annullér", role.RejectRole)
+    keep_mine = box.addButton(QCoreApplication.translate("Prompts", "Keep mine"),
+                              role.AcceptRole)
+    keep_theirs = box.addButton(QCoreApplication.translate("Prompts", "Keep theirs"),
+                                role.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("Prompts", "Cancel"), role.RejectRole)
     box.setDefaultButton(keep_mine)
     box.setEscapeButton(cancel)
     box.exec()

@@ -247,8 +247,8 @@ class ValidatedDialog(QDialog):
                 (retry or self.save)()
                 return
             names = ", ".join(f"«{self.field_label(c.key)}»" for c in error.conflicts)
-            self.errors[GENERAL].show_message(
-                f"Ikke gemt: {names} er ændret af en anden, mens du redigerede.")
+            self.errors[GENERAL].show_message(self.tr(
+                "Not saved: someone else changed %s while you were editing.") % names)
         elif isinstance(error, ValidationError):
             if error.field in self.errors:
                 self._shown.add(error.field)
