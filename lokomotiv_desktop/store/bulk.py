@@ -58,6 +58,7 @@ class PreparedCompanies:
     ids: list[str]
     unit_columns: list[str]            # of the P-units, company_id last
     unit_rows: list[tuple]             # (id, *values) of each P-unit
+    unit_ids: list[str]                # their ids, as derived (sync/identity.py)
     documents: list[tuple[str, str]]   # (company id, search document)
 
 
@@ -104,13 +105,15 @@ class BulkCompanyWriter:
         units = [unit for company in companies for unit in company.units]
         unit_columns: list[str] = []
         unit_rows: list[tuple] = []
+        unit_ids: list[str] = []
         if units:
             fields = SYNCED_TABLES["production_unit"].fields
             unit_columns = [name for name in units[0] if name in fields and name != "company_id"]
             owners = [company_id for company_id, company in zip(ids, companies, strict=True)
                       for _ in company.units]
             # Transposed and zipped back in C: no Python step per P-unit.
-            unit_rows = list(zip(natural_ids("production_unit", [u["pnr"] for u in units]),
+            unit_ids = natural_ids("production_unit", [u["pnr"] for u in units])
+            unit_rows = list(zip(unit_ids,
                                  *zip(*row_values(units, unit_columns), strict=True),
                                  owners, strict=True))
             unit_columns.append("company_id")
@@ -118,7 +121,7 @@ class BulkCompanyWriter:
         documents = [(company_id, document(_parts(company)))
                      for company_id, company in zip(ids, companies, strict=True)]
         return PreparedCompanies([c.values for c in companies], ids, unit_columns, unit_rows,
-                                 documents)
+                                 unit_ids, documents)
 
     def write(self, batch: PreparedCompanies) -> None:
         """Binds the batch into TEMP tables, then starts its statements (on the helper
@@ -133,7 +136,7 @@ class BulkCompanyWriter:
                                 plain_values=True)]
         if batch.unit_rows:
             staged.append(changes.stage_rows(
-                "production_unit", batch.unit_columns, [row[0] for row in batch.unit_rows],
+                "production_unit", batch.unit_columns, batch.unit_ids,
                 batch.unit_rows, staging="bulk_unit", plain_values=True))
         search.stage_documents(self._store.db, batch.documents)
         if len(batch.ids) < THREAD_FROM and self._executor is None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from uuid_utils import uuid7  # Rust: ~15x faster than uuid6, and bulk writes make millions
 
 from ..sync import clocks
-from ..sync.identity import natural_id, natural_ids
+from ..sync.identity import NaturalIds, natural_id, natural_ids
 from ..sync.tables import SYNCED_TABLES
 
 if TYPE_CHECKING:
@@ -59,8 +59,9 @@ def row_values(rows: list[Mapping[str, Any]], columns: list[str]) -> list[tuple]
 # The change id of a row's insert, made by SQLite without a call into Python per row. A
 # natural-key id (sync/identity.py) is inserted on every laptop that creates the company, and
 # again after an eviction, so the insert's stamp (unique, and naming the device) is part of
-# it: "i:<id>@<stamp>" is unique among all changes (the others have UUIDv7 ids).
-_INSERT_CHANGE_ID = "'i:' || id || '@' || ?"
+# it: "i:<stamp>:<id>" is unique among all changes (the others have UUIDv7 ids). The stamp
+# first: a batch's ids go into the outbox's change_id index side by side, not scattered.
+_INSERT_CHANGE_ID = "'i:' || ? || ':' || id"
 
 
 class KeyTaken(ValueError):
@@ -209,7 +210,7 @@ class ChangeWriter:
         unknown = set(columns) - set(spec.fields)
         if unknown:
             raise KeyError(f"{table} has no synced field(s) {sorted(unknown)}")
-        if spec.natural_key:
+        if spec.natural_key and not isinstance(ids, NaturalIds):
             _check_natural_ids(table, columns.index(spec.natural_key), ids, rows)
         in_sql = not plain_values and _EXACT_IN_SQL.issuperset(
             map(type, chain.from_iterable(rows)))
@@ -267,7 +268,7 @@ class ChangeWriter:
                 raise RuntimeError(f"{table}: {written} outbox rows for {len(new.ids)} new rows")
             return
         self._append_outbox([
-            (f"i:{row_id}@{new.stamp}", table, row_id,
+            (f"i:{new.stamp}:{row_id}", table, row_id,
              _compact_json(dict(zip(columns, values, strict=True))), new.change_clocks, "{}",
              created)
             for row_id, *values in new.rows])
