@@ -27,6 +27,7 @@ from ..domain.validation import ValidationError, validate_cvr
 from ..store.changes import plain
 from ..store.companies import CompanyRepository
 from ..store.database import Store
+from ..sync.identity import natural_id
 from .company_json import company_to_json, search_to_json
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
 
 CVR_IS_IDENTITY = ("CVR-nummeret er virksomhedens identitet og kan ikke ændres på en gemt "
                    "virksomhed. Opret virksomheden med det rigtige CVR-nummer og slet den forkerte.")
+PNR_IS_IDENTITY = ("P-nummeret er P-enhedens identitet og kan ikke ændres på en gemt P-enhed. "
+                   "Slet P-enheden, og tilføj den med det rigtige P-nummer.")
 
 
 class InvalidInput(ValueError):
@@ -168,6 +171,7 @@ def _validate(store, company_id, values, units, contacts):
         store, "contacts", "contact", company_id, contacts, errors,
         lambda fields: clean_fields(clean_contact_field, fields), required="name")
     _check_unique_pnr(clean_units, errors)
+    _check_unit_identity(store, company_id, clean_units, errors)
     if errors:
         raise InvalidInput(errors)
     return clean, clean_units, clean_contacts
@@ -215,6 +219,35 @@ def _check_unique_pnr(units, errors) -> None:
         seen[pnr] = index
 
 
+def _check_unit_identity(store, company_id, units, errors) -> None:
+    """A P-unit's id derives from its P-nummer (sync/identity.py): a saved one keeps its
+    number, and a new one may not take a number another live P-unit has."""
+    going = {row_id for row_id, deleted, _ in units if deleted}
+    for index, (row_id, deleted, fields) in enumerate(units):
+        pnr = fields.get("pnr")
+        if deleted or not pnr:
+            continue
+        key = f"units[{index}].pnr"
+        if row_id is not None:
+            stored = store.db.execute("SELECT pnr FROM production_unit WHERE id = ?",
+                                      [row_id]).fetchone()
+            if stored and stored[0] != pnr:
+                errors.setdefault(key, PNR_IS_IDENTITY)
+            continue
+        owner = store.db.execute(
+            "SELECT u.id, u.company_id, c.name, c.cvr FROM production_unit u "
+            "LEFT JOIN company c ON c.id = u.company_id WHERE u.id = ? AND u.deleted = 0",
+            [natural_id("production_unit", pnr)]).fetchone()
+        if owner is None or owner[0] in going:
+            continue
+        if owner[1] == company_id:
+            errors.setdefault(key, f"P-nummer {pnr} står allerede på en anden P-enhed i "
+                                   "denne virksomhed.")
+        else:
+            errors.setdefault(key, f"P-nummer {pnr} hører allerede til {owner[2]} (CVR "
+                                   f"{owner[3]}). Ret det dér, hvis P-enheden er flyttet.")
+
+
 def _stored_cvr(store, company_id: str) -> str | None:
     row = store.db.execute("SELECT cvr FROM company WHERE id = ?", [company_id]).fetchone()
     return row[0] if row else None
@@ -245,7 +278,8 @@ def _save(store, company_id, values, units, contacts, loaded=None) -> tuple[str,
             if conflicts:
                 raise ChangedUnderneath(conflicts)
             changed = repo.update(company_id, clean) if clean else {}
-        for row_id, deleted, fields in clean_units:
+        # Removed P-units first: one added again with the same P-nummer is that row.
+        for row_id, deleted, fields in sorted(clean_units, key=lambda unit: not unit[1]):
             _write_child(row_id, deleted, fields, company_id, repo.add_unit,
                          repo.update_unit, repo.delete_unit)
         for row_id, deleted, fields in clean_contacts:

@@ -8,6 +8,7 @@ import pytest
 from lokomotiv_desktop.domain.enums import Phase
 from lokomotiv_desktop.services.companies import (
     CVR_IS_IDENTITY,
+    PNR_IS_IDENTITY,
     ChangedUnderneath,
     InvalidInput,
     UnknownCompany,
@@ -239,3 +240,29 @@ def test_a_saved_companys_cvr_cannot_change(store, company_id):
     assert caught.value.errors == {"cvr": CVR_IS_IDENTITY}
     assert counts(store) == before
     assert set_company_fields(store, VALID_CVR, {"cvr": VALID_CVR}) == {}  # no change: fine
+
+
+def test_a_saved_p_units_number_cannot_change(store, company_id):
+    unit = CompanyRepository(store).get(company_id).production_units[0]
+    before = counts(store)
+    with pytest.raises(InvalidInput) as caught:
+        save_company(store, company_id, {}, units=[{"id": unit.id, "pnr": "1009999999"}])
+    assert caught.value.errors == {"units[0].pnr": PNR_IS_IDENTITY}
+    assert counts(store) == before
+
+
+def test_a_p_nummer_another_company_has_is_refused_naming_it(store, company_id):
+    other = save_company(store, None, {"cvr": "10150817", "name": "Anden ApS"})
+    with pytest.raises(InvalidInput) as caught:
+        save_company(store, other, {}, units=[{"pnr": "1003456789", "name": "Kopi"}])
+    message = caught.value.errors["units[0].pnr"]
+    assert "Hansens Tømrerfirma ApS" in message and VALID_CVR in message
+
+
+def test_a_p_unit_removed_and_added_again_in_one_save_is_the_same_row(store, company_id):
+    unit = CompanyRepository(store).get(company_id).production_units[0]
+    save_company(store, company_id, {},
+                 units=[{"pnr": "1003456789", "name": "Nyt værksted"},
+                        {"id": unit.id, "deleted": True}])
+    [again] = CompanyRepository(store).get(company_id).production_units
+    assert (again.id, again.name) == (unit.id, "Nyt værksted")
