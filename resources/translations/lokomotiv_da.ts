@@ -529,6 +529,14 @@
         <translation>Nej</translation>
     </message>
     <message>
+        <source>Restore it, with my edit</source>
+        <translation>Gendan den, med min ændring</translation>
+    </message>
+    <message>
+        <source>Deleted by %s</source>
+        <translation>Slettet af %s</translation>
+    </message>
+    <message>
         <source>(removed: the person was erased)</source>
         <translation>(fjernet: personen er slettet efter GDPR)</translation>
     </message>

@@ -85,6 +85,11 @@ class ConflictsModel(HeaderedTableModel):
         return str(value)
 
     def _text(self, c: Conflict, column: int) -> str:
+        if c.field == "deleted" and c.theirs and not c.mine:  # deleted while I edited it
+            if column == COL_MINE:
+                return self.tr("Restore it, with my edit")
+            if column == COL_THEIRS:
+                return self.tr("Deleted by %s") % (c.theirs_by or self.tr("Unknown"))
         if column == COL_RECORD:
             return f"{self.table_label(c.table)}: {c.label}"
         if column == COL_FIELD:
