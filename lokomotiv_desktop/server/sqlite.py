@@ -2,6 +2,7 @@
 reads never wait for a push; BEGIN IMMEDIATE serializes writers."""
 from __future__ import annotations
 
+import queue
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -31,33 +32,39 @@ class SqliteBackend(Backend):
         self.path = Path(path)
         if not self.path.parent.exists():
             raise ValueError(f"Mappen {self.path.parent} findes ikke")
-        self._local = threading.local()  # one connection per worker thread
+        # Idle connections, taken by one transaction at a time. Not one per thread: the
+        # server's worker threads come and go, and each would leave an open file behind
+        # (a server running for weeks ran out of them).
+        self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
 
-    def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA busy_timeout=10000")
-            conn.execute("PRAGMA foreign_keys=ON")
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA foreign_keys=ON")
+        with self._lock:
+            self._all.append(conn)
         return conn
 
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[Db]:
-        conn = self._conn()
-        conn.execute(begin)
         try:
-            yield SqliteDb(conn)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn = self._idle.get_nowait()
+        except queue.Empty:
+            conn = self._connect()
+        try:
+            conn.execute(begin)
+            try:
+                yield SqliteDb(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        finally:
+            self._idle.put(conn)
 
     def read(self):
         return self._transaction("BEGIN")
@@ -70,3 +77,4 @@ class SqliteBackend(Backend):
             for conn in self._all:
                 conn.close()
             self._all.clear()
+        self._idle = queue.SimpleQueue()
