@@ -129,11 +129,15 @@ def apply_push(backend: Backend, caller: Caller, device_id: str,
         results: list[ChangeResult] = []
         fresh: list[tuple[str, str, str, str]] = []
         audit: list[tuple] = []
+        resend: list[Key] = []  # rows a stale "drop it" answer would take from the sender
         now = now_iso()
         for change in changes:
             stored = batch.applied.get(change.change_id)
             if stored is not None:
-                results.append(ChangeResult.model_validate(stored))
+                result = ChangeResult.model_validate(stored)
+                if result.evict:
+                    resend.append((change.table, change.row_id))
+                results.append(result)
                 continue
             try:
                 result = _apply_one(batch, change)
@@ -147,6 +151,8 @@ def apply_push(backend: Backend, caller: Caller, device_id: str,
             audit.append((now, caller.account, device_id, "push", change.table, change.row_id,
                           change.change_id, result.status + (f":{result.reason}"
                                                              if result.reason else "")))
+        for key in resend:  # after the batch: rows it made under them go too
+            _resend_if_back(batch, key)
         refused = (caller.role == "konsulent" and fresh and len(fresh) == len(changes)
                    and all(r.reason == "scope" for r in results))
         if not refused:
@@ -214,6 +220,24 @@ def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
             other_user=batch.owner_of(deleted_stamp)))
     return ChangeResult(change_id=change.change_id, status="conflict" if conflicts else "applied",
                         seq=seq, conflicts=conflicts)
+
+
+def _resend_if_back(batch: _Batch, key: Key) -> None:
+    """A resent change gets its first answer again, "refused, drop the row" included; if
+    the row has come back into the sender's municipalities since, the sender drops it and
+    must pull it again: the row and everything under it get a new seq (and no echo)."""
+    state = batch.row(key)
+    if state is None or not batch.caller.in_scope(state.scope):
+        return
+    pending = [state]
+    while pending:
+        node = pending.pop()
+        node.echo = None
+        batch.write(node)
+        children = {c.key: c for c in load_children(batch.db, [node.id])}
+        children.update({k: r for k, r in batch.dirty.items() if r.parent_id == node.id})
+        pending += [batch.rows.get(k) or c for k, c in children.items()
+                    if k[0] in {t.name for t in children_of(node.table)} and k != node.key]
 
 
 def _tell_losers(batch: _Batch, change: Change, conflicts: list[FieldConflictOut]) -> None:

@@ -228,12 +228,15 @@ def erase_local(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:
     return erased
 
 
-def evict_local(store: Store, table: str, row_id: str) -> tuple[list[tuple[str, str]], int]:
+def evict_local(store: Store, table: str, row_id: str,
+                taken: set[str] = frozenset()) -> tuple[list[tuple[str, str]], int]:
     """A row that left this user's municipalities (pull item "evict"): hard-deletes it and
     every row under it, WITHOUT a tombstone, since it may come back when it moves back.
     Their queued changes could never be pushed now (the server refuses them: scope), so
     each is dropped and filed in the conflict inbox as a refused change, never silently.
-    Returns the (table, id) pairs that existed locally and how many changes were filed."""
+    Changes in `taken` reached the server already (answered in the same push) and are
+    only dropped. Returns the (table, id) pairs that existed locally and how many changes
+    were filed."""
     from .conflict_inbox import record_rejection  # conflict_inbox imports this module
 
     evicted: list[tuple[str, str]] = []
@@ -249,6 +252,8 @@ def evict_local(store: Store, table: str, row_id: str) -> tuple[list[tuple[str, 
                 inserted = inserted_fields(store.db, tbl, {  # bulk inserts' values: the rows
                     q[1]: json.loads(q[3])["*"] for q in queued if q[2] == FIELDS_IN_ROW})
                 for change_id, queued_id, fields, _ in queued:
+                    if change_id in taken:
+                        continue
                     values = (inserted.get(queued_id, ({},))[0] if fields == FIELDS_IN_ROW
                               else json.loads(fields))
                     refused += record_rejection(store, change_id, tbl, queued_id,

@@ -268,6 +268,9 @@ class SyncClient:
         transaction. A change without an answer stays queued and is sent again."""
         sent = {c["change_id"]: c for c in changes}
         settled: list[tuple[str]] = []
+        # Changes of this batch that the server took: an eviction below must not file
+        # them as refused (they are on the server, under the row it makes this laptop drop).
+        taken = {r.change_id for r in results if r.status != "rejected"}
         with self.store.transaction():
             for result in results:
                 change = sent.pop(result.change_id, None)
@@ -282,7 +285,7 @@ class SyncClient:
                             self.store, result.change_id, change["table"], change["row_id"],
                             change["fields"], "scope", result.message or _OUT_OF_SCOPE)
                         report.rejected += evict_local(
-                            self.store, change["table"], change["row_id"])[1]
+                            self.store, change["table"], change["row_id"], taken)[1]
                         continue
                     if result.reason == "erased":
                         # Erased on the server (maybe before this laptop ever pushed it):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, seed, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -53,9 +54,11 @@ SETTINGS = settings(
     stateful_step_count=60 if SOAK else 15,
     deadline=None,
     suppress_health_check=list(HealthCheck),
-    database=None,
+    # A soak run keeps what it found, so running it again replays the failure at once.
+    database=DirectoryBasedExampleDatabase(".hypothesis/soak") if SOAK else None,
+    print_blob=SOAK,
     derandomize=not SOAK,  # CI: the same scenarios on every run of the same commit
-    phases=[Phase.explicit, Phase.generate, Phase.shrink],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
 )
 # What every finished scenario checked, summed per test: the line printed at the end.
 STATS = {"scenarios": 0}
