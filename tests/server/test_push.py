@@ -267,3 +267,27 @@ def test_an_erasure_takes_the_notices_about_the_person_with_it(login, backend):
     assert response.status_code == 200
     assert count(backend, "SELECT count(*) FROM notice") == 0
     assert [i for i in anna.pull_all() if i["kind"] == "notice"] == []
+
+
+def test_a_stale_drop_the_row_answer_comes_with_the_row_again(login, backend):
+    """Found by the soak: a change refused while its company was away ("drop the row"),
+    resent after the company came back, gets its first answer again; the row, and a row
+    the same push made under it, are sent to the sender again so it does not lose them."""
+    anna, kim = login("anna"), login("kim")
+    c1 = cid("c1")
+    anna.push(company(anna, c1))
+    kim._ms = anna._ms + 10
+    kim.push(kim.change("company", c1, municipality_code="630"))  # away from Anna
+    delete = anna.change("company", c1, deleted=1)
+    first, _ = anna.push(delete, company(anna, cid("c2")))["results"]  # not all refused
+    assert (first["status"], first["reason"], first["evict"]) == ("rejected", "scope", True)
+    kim._ms += 10
+    kim.push(kim.change("company", c1, municipality_code="615"))  # back again
+    cursor = max(i["seq"] for i in anna.pull_all())
+    contact = anna.change("contact", "p1", company_id=c1, name="Ida")
+    response = anna.client.post("/api/v1/push", headers=anna.headers, json={
+        "device_id": anna.device, "changes": [delete, contact], "cursor": cursor})
+    again, made = response.json()["results"]
+    assert again == first and made["status"] == "applied"  # exactly once, as before
+    resent = {i["row_id"] for i in anna.pull(cursor)["items"] if i["kind"] == "row"}
+    assert resent == {c1, "p1"}  # the laptop that drops them gets them straight back
