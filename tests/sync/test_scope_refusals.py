@@ -169,3 +169,28 @@ def test_a_contact_under_a_company_that_moved_away_and_back(server, laptops, mad
         [filed] = [c for c in inbox.list_conflicts(b.store) if c.mine_stamp == change_id]
         assert filed.mine["name"] == "Ida Kontakt"
     assert not c.has("company", company)
+
+
+def test_a_resent_refusal_does_not_lose_the_company_or_what_the_same_push_made(
+        server, laptops):
+    """Found by the soak: C's delete of a company is refused while the company is away,
+    the answer is lost; the company comes back; C resends the delete with a new contact.
+    The stored answer still says "drop the row": C drops it, the contact is not filed as
+    refused (the server took it), and both come straight back with the pull."""
+    a, c = laptops["a"], laptops["c"]
+    company = a.write(lambda ch: ch.insert("company", {
+        "cvr": "12345678", "name": "Havnen", "municipality_code": "147"}))
+    other = a.write(lambda ch: ch.insert("company", {
+        "cvr": "23456789", "name": "Kroen", "municipality_code": "147"}))
+    assert a.sync() and c.sync()
+    _move(a, company, "101")  # away from C
+    c.write(lambda ch: ch.delete("company", company))
+    c.write(lambda ch: ch.update("company", other, {"city": "Ærø"}))  # not all refused
+    c.network.plan("drop_answer")
+    assert not c.sync()  # the server answered; C never heard
+    _move(a, company, "147")  # back again
+    contact = c.write(lambda ch: ch.insert("contact", {"company_id": company, "name": "Ida"}))
+    assert c.sync()
+    assert c.has("company", company) and c.has("contact", contact)
+    assert contact not in c.refused().values()
+    _converge_and_check(server, laptops)
