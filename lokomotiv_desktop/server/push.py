@@ -234,10 +234,11 @@ def _resend_if_back(batch: _Batch, key: Key) -> None:
         node = pending.pop()
         node.echo = None
         batch.write(node)
+        child_tables = {t.name for t in children_of(node.table)}
         children = {c.key: c for c in load_children(batch.db, [node.id])}
         children.update({k: r for k, r in batch.dirty.items() if r.parent_id == node.id})
         pending += [batch.rows.get(k) or c for k, c in children.items()
-                    if k[0] in {t.name for t in children_of(node.table)} and k != node.key]
+                    if k[0] in child_tables and k != node.key]
 
 
 def _tell_losers(batch: _Batch, change: Change, conflicts: list[FieldConflictOut]) -> None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..sync.identity import natural_id
-from ..sync.tables import SYNCED_TABLES, children_of
+from ..sync.tables import REFERENCES, SYNCED_TABLES, children_of
 from .backend import Db
 from .storage import (
     RowState,
@@ -27,9 +27,6 @@ from .storage import (
     save_rows,
     save_scope_moves,
 )
-
-# Fields that hold a row id of another table without being its parent key.
-REFERENCES = {"production_unit": [("visit", "unit_id"), ("motivation_session", "unit_id")]}
 
 
 def rekey_natural_ids(db: Db) -> None:

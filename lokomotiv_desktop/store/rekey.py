@@ -18,11 +18,8 @@ from typing import Any
 from ..sync import clocks
 from ..sync.hlc import ZERO
 from ..sync.identity import natural_id
-from ..sync.tables import SYNCED_TABLES, children_of
+from ..sync.tables import REFERENCES, SYNCED_TABLES, children_of
 from .changes import FIELDS_IN_ROW, inserted_fields
-
-# Fields that hold a row id of another table without being its parent key.
-REFERENCES = {"production_unit": [("visit", "unit_id"), ("motivation_session", "unit_id")]}
 
 
 def rekey_natural_ids(conn: sqlite3.Connection) -> None:

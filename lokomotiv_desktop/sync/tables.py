@@ -64,6 +64,13 @@ register(SyncedTable(
 ))
 
 
+# Fields that hold a row id of another table without being its parent key: a row whose id
+# changes (the natural-key migrations, store/rekey.py and server/rekey.py) is renamed there.
+REFERENCES: dict[str, list[tuple[str, str]]] = {
+    "production_unit": [("visit", "unit_id"), ("motivation_session", "unit_id")],
+}
+
+
 def children_of(table: str) -> list[SyncedTable]:
     """Tables whose rows hang under a row of `table` (for cascading erasure and scope)."""
     return [t for t in SYNCED_TABLES.values() if t.parent and t.parent[1] == table]
