@@ -11,6 +11,7 @@ from ..sync.messages import (
     DEFAULT_PULL_LIMIT,
     HEADER_PROTOCOL,
     HEADER_SCHEMA,
+    MAX_INT,
     MAX_PULL_LIMIT,
     MIN_PROTOCOL_VERSION,
     PROTOCOL_VERSION,
@@ -28,6 +29,7 @@ from . import accounts, errors
 from .accounts import Caller, LoginLimiter
 from .backend import Backend
 from .erase import EraseRefused, erase
+from .limits import BodyLimit
 from .push import OutOfScope, apply_push
 from .schema import SCHEMA_VERSION
 from .storage import append_audit, now_iso, pull_page
@@ -35,7 +37,7 @@ from .storage import append_audit, now_iso, pull_page
 _UPDATE_MESSAGE = ("Din version af Lokomotiv er for gammel til serveren. Opdater Lokomotiv; "
                    "indtil da kan du arbejde videre uden synkronisering.")
 _ERROR_RESPONSES = {
-    code: {"model": ErrorResponse} for code in (401, 403, 404, 422, 426, 429)
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 413, 422, 426, 429)
 }
 
 
@@ -53,6 +55,7 @@ def create_app(backend: Backend, min_schema: int = 1,
     app.state.backend = backend
     app.state.limiter = limiter or LoginLimiter()
     errors.install(app)
+    app.add_middleware(BodyLimit)  # 413 beyond MAX_PUSH_BYTES, 422 for NaN (server/limits.py)
 
     @app.middleware("http")
     async def _check_versions(request: Request, call_next):
@@ -121,7 +124,7 @@ def create_app(backend: Backend, min_schema: int = 1,
         return JSONResponse({"results": [r.model_dump() for r in results]})
 
     @app.get(API_PREFIX + "/pull", response_model=PullResponse)
-    def pull(who: Auth, since: Annotated[int, Query(ge=0)] = 0,
+    def pull(who: Auth, since: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
              limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT):
         with backend.read() as db:
             items, next_seq, more = pull_page(db, since, limit, who.scopes, who.device_id)

@@ -16,6 +16,9 @@ _STATUS_TEXT = {
     429: ("For mange forsøg. Vent lidt, og prøv igen.", "rate_limited"),
 }
 
+INTERNAL_MESSAGE = ("Der skete en fejl på serveren. Synkronisér igen; det, der allerede er "
+                    "gemt, bliver ikke dobbelt.")
+
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, headers: dict | None = None):
@@ -54,6 +57,6 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
-        return error_response(500, "internal",
-                              "Der skete en fejl på serveren; intet fra denne forespørgsel er "
-                              "gemt. Prøv igen senere.")
+        # It cannot know whether the request's transaction committed (an answer that failed
+        # after it did): it must not say nothing was saved. A resend is safe either way.
+        return error_response(500, "internal", INTERNAL_MESSAGE)

@@ -2,9 +2,19 @@
 lokomotiv-server so both sides validate the same shapes. Pure pydantic, no I/O."""
 from __future__ import annotations
 
+import math
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+)
+
+from .tables import SYNCED_TABLES
 
 # 2: company and P-unit ids derive from CVR and P-nummer (sync/identity.py); a client of 1
 # would make a second company for a CVR the server holds, so it must update first.
@@ -19,6 +29,19 @@ API_PREFIX = "/api/v1"
 MAX_PUSH_BATCH = 1000
 MAX_PULL_LIMIT = 5000
 DEFAULT_PULL_LIMIT = 1000
+
+# Limits (docs/sync-protocol.md "Limits"): what one laptop may send is bounded, so that no
+# push can exhaust the server's memory or store a value another laptop cannot hold.
+# The largest request body the server reads (413 beyond); the client splits its batches
+# to stay under it.
+MAX_PUSH_BYTES = 8 * 1024 * 1024
+MAX_TEXT_CHARS = 100_000  # one text value (a field's own, smaller maximum is sync/tables.py's)
+MAX_STAMP_CHARS = 100     # a stamp: 13 + 1 + 5 + 1 + a device id of at most 64
+# The widest table's fields ("deleted" included), and a few to spare for a newer client's
+# table: more is no change any table can take.
+MAX_FIELDS = max(len(t.all_fields) for t in SYNCED_TABLES.values()) + 8
+# Integers are SQLite's: signed 64 bits (a seq, a cursor, a column value).
+MIN_INT, MAX_INT = -(2**63), 2**63 - 1
 
 Role = Literal["konsulent", "koordinator", "admin"]
 ChangeStatus = Literal["applied", "conflict", "rejected"]
@@ -36,6 +59,40 @@ RejectReason = Literal[
 
 # Column values are JSON scalars (SQLite column values); ids and device ids are short text.
 JsonScalar = str | int | float | bool | None
+
+
+def _int_in_range(value: object) -> object:
+    # Before the union: a float member would otherwise take an integer out of range.
+    if isinstance(value, int) and not isinstance(value, bool) and not MIN_INT <= value <= MAX_INT:
+        raise ValueError(f"heltallet skal ligge mellem {MIN_INT} og {MAX_INT}")
+    return value
+
+
+# A pushed value: finite, within SQLite's integers and the text maximum; strict members,
+# so that no value changes type on the way in.
+WireScalar = Annotated[
+    Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS, strict=True)]
+    | Annotated[int, Field(strict=True)]
+    | Annotated[float, Field(strict=True, allow_inf_nan=False)]
+    | Annotated[bool, Field(strict=True)]
+    | None,
+    BeforeValidator(_int_in_range),
+]
+
+
+def _finite_or_null(value: JsonScalar) -> JsonScalar:
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
+# A value the server sends back (a conflict's values): a non-finite number stored before
+# pushes were checked goes out as null, since JSON has no NaN and the answer must go out.
+AnswerScalar = Annotated[
+    str | int | Annotated[float, Field(allow_inf_nan=True)] | bool | None,
+    PlainSerializer(_finite_or_null, return_type=JsonScalar),
+]
+FieldName = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Stamp = Annotated[str, StringConstraints(max_length=MAX_STAMP_CHARS)]
+Seq = Annotated[int, Field(ge=0, le=MAX_INT)]
 Ident = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 # An insert's change id holds the row id and the stamp with its device id (store/changes.py).
 ChangeId = Annotated[str, StringConstraints(min_length=1, max_length=160)]
@@ -44,13 +101,15 @@ Municipality = Annotated[str, StringConstraints(pattern=r"^\d{3,4}$")]
 
 
 class Message(BaseModel):
-    # Unknown keys are an error: a typo must not silently drop a field.
-    model_config = ConfigDict(extra="forbid")
+    # Unknown keys are an error: a typo must not silently drop a field. NaN and Infinity
+    # are no JSON and no value a laptop can store.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class ErrorResponse(Message):
     error: str  # for a person, in Danish
     code: str   # for the program, e.g. "unauthorized", "upgrade_required", "validation"
+    details: list[str] | None = None  # 422: what was wrong, one entry per error
 
 
 class LoginRequest(Message):
@@ -81,9 +140,9 @@ class Change(Message):
     change_id: ChangeId
     table: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     row_id: Ident
-    fields: dict[str, JsonScalar] = Field(min_length=1)
-    clocks: dict[str, str]
-    base: dict[str, str] = Field(default_factory=dict)
+    fields: dict[FieldName, WireScalar] = Field(min_length=1, max_length=MAX_FIELDS)
+    clocks: dict[FieldName, Stamp] = Field(max_length=MAX_FIELDS)
+    base: dict[FieldName, Stamp] = Field(default_factory=dict, max_length=MAX_FIELDS)
 
 
 class PushRequest(Message):
@@ -91,14 +150,14 @@ class PushRequest(Message):
     changes: list[Change] = Field(max_length=MAX_PUSH_BATCH)
     # The sender's pull cursor: rows it provably holds after this push are left out of its
     # next pull (absent: nothing is left out).
-    cursor: int | None = Field(default=None, ge=0)
+    cursor: Seq | None = None
 
 
 class FieldConflictOut(Message):
     field: str
-    winner_value: JsonScalar
+    winner_value: AnswerScalar
     winner_stamp: str
-    loser_value: JsonScalar
+    loser_value: AnswerScalar
     loser_stamp: str
     incoming_won: bool  # True: the pushed value won, the stored one lost
     other_user: str | None = None  # who wrote the stored value (None: unknown device)
