@@ -1,31 +1,34 @@
-"""Accounts, per-device tokens (stored as sha256) and the failed-login limiter."""
+"""Accounts and per-device tokens (stored as sha256; they end when the account changes or
+after an idle time). The failed-login limiter is in login_limits.py, roles in roles.py."""
 from __future__ import annotations
 
 import hashlib
 import json
 import secrets
-import threading
-import time
-from collections import defaultdict, deque
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from . import roles
 from .backend import Backend, Db
+from .roles import ROLES
 from .storage import append_audit, now_iso
 
-ROLES = ("konsulent", "koordinator", "admin")
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so timing does not reveal which names exist.
 _DUMMY_HASH = _hasher.hash("lokomotiv-dummy-password")
 _LAST_USED_GRANULARITY_S = 300  # refresh token.last_used at most every 5 minutes
+DEFAULT_TOKEN_IDLE_DAYS = 30
 
 
 class AccountError(ValueError):
     """A user-facing (Danish) refusal from an account operation."""
+
+
+class TokenExpired(Exception):
+    """The token was valid but has not been used for longer than the idle time."""
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,11 @@ class Caller:
     @property
     def scopes(self) -> list[str] | None:
         """Municipalities the caller may see; None = all (koordinator, admin)."""
-        return list(self.municipalities) if self.role == "konsulent" else None
+        return None if roles.may_read_all(self.role) else list(self.municipalities)
 
     def in_scope(self, scope: str | None) -> bool:
-        return self.role != "konsulent" or (scope is not None and scope in self.municipalities)
+        return roles.may_read_all(self.role) or (
+            scope is not None and scope in self.municipalities)
 
 
 def hash_token(token: str) -> str:
@@ -62,7 +66,9 @@ def add_user(
     backend: Backend, name: str, password: str, role: str, municipalities: list[str],
     update: bool = False,
 ) -> bool:
-    """Creates (or with update=True replaces) an account; returns True if it was new."""
+    """Creates (or with update=True replaces) an account; returns True if it was new.
+    An update that changes the password, role or municipalities revokes every token of
+    the account: a device logged in under the old terms must log in again."""
     if role not in ROLES:
         raise AccountError(f"Ukendt rolle {role!r}; vælg konsulent, koordinator eller admin")
     if not name.strip():
@@ -73,9 +79,13 @@ def add_user(
         raise AccountError("En konsulent skal have mindst én kommune (--municipalities 615,630)")
     password_hash = _hasher.hash(password)
     with backend.write() as db:
-        exists = db.one("SELECT 1 FROM account WHERE name = ?", [name]) is not None
+        before = db.one("SELECT password_hash, role, municipalities FROM account "
+                        "WHERE name = ?", [name])
+        exists = before is not None
         if exists and not update:
             raise AccountError(f"Brugeren {name!r} findes allerede (brug --update for at ændre)")
+        changed = exists and _changes_terms(before, password, role, municipalities)
+        revoked = revoke_tokens(db, name) if changed else 0
         db.execute(
             "INSERT INTO account (name, password_hash, role, municipalities, disabled, created) "
             "VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (name) DO UPDATE SET "
@@ -84,8 +94,25 @@ def add_user(
             [name, password_hash, role, json.dumps(municipalities), now_iso()],
         )
         append_audit(db, [(now_iso(), "cli", "", "account_update" if exists else "account_add",
-                           None, None, None, f"{name} {role} {','.join(municipalities)}")])
+                           None, None, None, f"{name} {role} {','.join(municipalities)}"
+                           + (f" ({revoked} tokens tilbagekaldt)" if revoked else ""))])
     return not exists
+
+
+def _changes_terms(before, password: str, role: str, municipalities: list[str]) -> bool:
+    old_hash, old_role, old_municipalities = before
+    if old_role != role or sorted(json.loads(old_municipalities)) != sorted(municipalities):
+        return True
+    try:  # the same password again (a re-run of the same command) changes nothing
+        return not _hasher.verify(old_hash, password)
+    except (VerificationError, InvalidHashError):
+        return True
+
+
+def revoke_tokens(db: Db, name: str) -> int:
+    """Ends every live token of the account; returns how many."""
+    return db.execute("UPDATE token SET revoked = ? WHERE account = ? AND revoked IS NULL",
+                      [now_iso(), name]).rowcount
 
 
 def revoke_user(backend: Backend, name: str) -> int:
@@ -93,10 +120,7 @@ def revoke_user(backend: Backend, name: str) -> int:
     with backend.write() as db:
         if db.one("SELECT 1 FROM account WHERE name = ?", [name]) is None:
             raise AccountError(f"Brugeren {name!r} findes ikke")
-        revoked = db.execute(
-            "UPDATE token SET revoked = ? WHERE account = ? AND revoked IS NULL",
-            [now_iso(), name],
-        ).rowcount
+        revoked = revoke_tokens(db, name)
         db.execute("UPDATE account SET disabled = 1 WHERE name = ?", [name])
         append_audit(db, [(now_iso(), "cli", "", "account_revoke", None, None, None, name)])
     return revoked
@@ -134,7 +158,10 @@ def login(
     return token, row[1], json.loads(row[2])
 
 
-def authenticate(backend: Backend, token: str) -> Caller | None:
+def authenticate(backend: Backend, token: str,
+                 idle_days: float = DEFAULT_TOKEN_IDLE_DAYS) -> Caller | None:
+    """The caller behind a token; None for an unknown or revoked one. Raises TokenExpired
+    for a token not used for `idle_days` (last_used lags by at most 5 minutes)."""
     token_hash = hash_token(token)
     with backend.read() as db:
         row = db.one(
@@ -145,6 +172,9 @@ def authenticate(backend: Backend, token: str) -> Caller | None:
         )
     if row is None:
         return None
+    idle = datetime.now(UTC) - datetime.fromisoformat(row[4])
+    if idle > timedelta(days=idle_days):
+        raise TokenExpired()
     _touch(backend, token_hash, row[4])
     return Caller(row[0], row[1], row[2], tuple(json.loads(row[3])), token_hash)
 
@@ -160,41 +190,3 @@ def _touch(backend: Backend, token_hash: str, last_used: str) -> None:
 
 def revoke_token(db: Db, token_hash: str) -> None:
     db.execute("UPDATE token SET revoked = ? WHERE token_hash = ?", [now_iso(), token_hash])
-
-
-class LoginLimiter:
-    """Counts failed logins in a sliding window, per user name and per client address."""
-
-    def __init__(self, per_user: int = 5, per_address: int = 20, window_s: float = 600,
-                 clock: Callable[[], float] = time.monotonic):
-        self.per_user, self.per_address, self.window_s = per_user, per_address, window_s
-        self._clock = clock
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str) -> deque[float]:
-        failures = self._failures[key]
-        horizon = self._clock() - self.window_s
-        while failures and failures[0] < horizon:
-            failures.popleft()
-        return failures
-
-    def retry_after(self, user: str, address: str) -> int:
-        """Seconds to wait before another attempt is allowed; 0 = allowed now."""
-        with self._lock:
-            waits = []
-            for key, limit in ((f"u:{user}", self.per_user), (f"a:{address}", self.per_address)):
-                failures = self._recent(key)
-                if len(failures) >= limit:
-                    waits.append(failures[0] + self.window_s - self._clock())
-            return max(1, int(max(waits)) + 1) if waits else 0
-
-    def failed(self, user: str, address: str) -> None:
-        with self._lock:
-            now = self._clock()
-            self._recent(f"u:{user}").append(now)
-            self._recent(f"a:{address}").append(now)
-
-    def succeeded(self, user: str) -> None:
-        with self._lock:
-            self._failures.pop(f"u:{user}", None)

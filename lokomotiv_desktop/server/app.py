@@ -26,10 +26,11 @@ from ..sync.messages import (
     StatusResponse,
 )
 from . import accounts, errors
-from .accounts import Caller, LoginLimiter
+from .accounts import DEFAULT_TOKEN_IDLE_DAYS, Caller, TokenExpired
 from .backend import Backend
 from .erase import EraseRefused, erase
 from .limits import BodyLimit
+from .login_limits import LoginLimiter
 from .push import OutOfScope, apply_push
 from .schema import SCHEMA_VERSION
 from .storage import append_audit, now_iso, pull_page
@@ -41,8 +42,8 @@ _ERROR_RESPONSES = {
 }
 
 
-def create_app(backend: Backend, min_schema: int = 1,
-               limiter: LoginLimiter | None = None) -> FastAPI:
+def create_app(backend: Backend, min_schema: int = 1, limiter: LoginLimiter | None = None,
+               token_idle_days: float = DEFAULT_TOKEN_IDLE_DAYS) -> FastAPI:
     app = FastAPI(
         title="lokomotiv-server",
         version=str(PROTOCOL_VERSION),
@@ -67,7 +68,15 @@ def create_app(backend: Backend, min_schema: int = 1,
 
     def caller(request: Request) -> Caller:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        found = accounts.authenticate(backend, token) if scheme.lower() == "bearer" else None
+        try:
+            found = accounts.authenticate(backend, token, token_idle_days) \
+                if scheme.lower() == "bearer" else None
+        except TokenExpired:
+            raise errors.ApiError(
+                401, "token_expired", f"Dit login er udløbet, fordi det ikke er brugt i "
+                f"{token_idle_days:g} {'dag' if token_idle_days == 1 else 'dage'}. "
+                "Log ind igen.", {"WWW-Authenticate": "Bearer"},
+            ) from None
         if found is None:
             raise errors.ApiError(401, "unauthorized", errors._STATUS_TEXT[401][0],
                                   {"WWW-Authenticate": "Bearer"})
@@ -88,7 +97,7 @@ def create_app(backend: Backend, min_schema: int = 1,
         if issued is None:
             app.state.limiter.failed(body.user, address)
             raise errors.ApiError(401, "bad_credentials", "Forkert brugernavn eller adgangskode.")
-        app.state.limiter.succeeded(body.user)
+        app.state.limiter.succeeded(body.user, address)
         token, role, municipalities = issued
         return LoginResponse(token=token, user=body.user, role=role,
                              municipalities=municipalities)
@@ -111,10 +120,11 @@ def create_app(backend: Backend, min_schema: int = 1,
     @app.post(API_PREFIX + "/push", response_model=PushResponse)
     def push(body: PushRequest, who: Auth):
         try:
-            results = apply_push(backend, who, body.device_id, body.changes, body.cursor)
+            # The device is the token's: a body naming another device is not believed.
+            results = apply_push(backend, who, who.device_id, body.changes, body.cursor)
         except OutOfScope:
             with backend.write() as db:
-                append_audit(db, [(now_iso(), who.account, body.device_id, "push_refused",
+                append_audit(db, [(now_iso(), who.account, who.device_id, "push_refused",
                                    None, None, None, f"{len(body.changes)} ændringer uden for "
                                    "dine kommuner")])
             raise errors.ApiError(

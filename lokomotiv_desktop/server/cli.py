@@ -7,7 +7,14 @@ import signal
 import socket
 import sys
 
-from .accounts import ROLES, AccountError, add_user, parse_municipalities, revoke_user
+from .accounts import (
+    DEFAULT_TOKEN_IDLE_DAYS,
+    ROLES,
+    AccountError,
+    add_user,
+    parse_municipalities,
+    revoke_user,
+)
 from .backend import Backend, open_backend
 from .schema import is_initialized
 
@@ -32,6 +39,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--tls-key", metavar="FIL")
     serve.add_argument("--min-schema", type=int, default=1,
                        help="ældste skemaversion hos klienten, der accepteres")
+    serve.add_argument("--token-idle-days", type=_positive_days,
+                       default=DEFAULT_TOKEN_IDLE_DAYS, metavar="DAGE",
+                       help="et login, der ikke er brugt i så mange dage, udløber "
+                            f"(standard {DEFAULT_TOKEN_IDLE_DAYS})")
+    serve.add_argument("--trusted-proxy", metavar="ADRESSE",
+                       help="adressen på en reverse proxy, hvis X-Forwarded-For-header "
+                            "skal troes (ellers troes den aldrig)")
     adduser = command("adduser", "Opret en bruger (eller ret den med --update).")
     adduser.add_argument("name", metavar="NAVN")
     adduser.add_argument("--role", required=True, choices=ROLES)
@@ -43,6 +57,16 @@ def _parser() -> argparse.ArgumentParser:
     revoke = command("revoke", "Spær en bruger og tilbagekald alle brugerens tokens.")
     revoke.add_argument("name", metavar="NAVN")
     return parser
+
+
+def _positive_days(text: str) -> float:
+    try:
+        days = float(text)
+    except ValueError:
+        days = 0.0
+    if not days > 0:
+        raise argparse.ArgumentTypeError(f"skal være et positivt antal dage, ikke {text!r}")
+    return days
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,6 +109,9 @@ def _adduser(backend: Backend, args) -> int:
     new = add_user(backend, args.name, password, args.role, municipalities, update=args.update)
     print(f"Brugeren {args.name} er {'oprettet' if new else 'opdateret'} ({args.role}"
           + (f", kommuner {', '.join(municipalities)}" if municipalities else "") + ").")
+    if not new:
+        print("Er adgangskode, rolle eller kommuner ændret, skal brugeren logge ind igen "
+              "på alle enheder.")
     return 0
 
 
@@ -118,8 +145,13 @@ def _serve(backend: Backend, args) -> int:
     scheme = "https" if args.tls_cert else "http"
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     config = uvicorn.Config(
-        create_app(backend, min_schema=args.min_schema), log_level="warning",
-        ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, timeout_graceful_shutdown=10,
+        create_app(backend, min_schema=args.min_schema, token_idle_days=args.token_idle_days),
+        log_level="warning", ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
+        timeout_graceful_shutdown=10,
+        # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: anyone on the host
+        # could then pose as any address and dodge the login limiter. Only a named proxy.
+        proxy_headers=bool(args.trusted_proxy),
+        forwarded_allow_ips=args.trusted_proxy or "",
     )
     server = uvicorn.Server(config)
     # uvicorn shuts down gracefully on SIGTERM/SIGINT, then re-raises the signal to the

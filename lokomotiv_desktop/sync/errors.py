@@ -8,11 +8,13 @@ import httpx
 
 
 class SyncError(Exception):
-    def __init__(self, kind: str, message: str, status: int | None = None):
+    def __init__(self, kind: str, message: str, status: int | None = None,
+                 code: str | None = None):
         super().__init__(message)
         self.kind = kind  # offline | unauthorized | forbidden | upgrade | rate_limited | invalid | server
         self.message = message
         self.status = status
+        self.code = code  # the server's machine code, e.g. "token_expired"
 
 
 def offline(server_url: str, exc: Exception) -> SyncError:
@@ -25,27 +27,37 @@ def offline(server_url: str, exc: Exception) -> SyncError:
     )
 
 
-def _server_message(response: httpx.Response) -> str:
+def _server_said(response: httpx.Response, key: str) -> str:
     try:
         body = response.json()
     except ValueError:
         return ""
-    if isinstance(body, dict) and isinstance(body.get("error"), str):
-        return body["error"]
+    if isinstance(body, dict) and isinstance(body.get(key), str):
+        return body[key]
     return ""
+
+
+_LOGIN_AGAIN = "Log ind igen under Synkronisering (eller med 'lokomotiv login')."
+_UNAUTHORIZED = {
+    "bad_credentials": "Forkert brugernavn eller adgangskode.",
+    "token_expired": "Dit login er udløbet, fordi det ikke har været brugt i lang tid. "
+                     + _LOGIN_AGAIN,
+}
 
 
 def from_response(response: httpx.Response) -> SyncError:
     """The error for a non-2xx answer; the server's own Danish message is kept."""
     status = response.status_code
-    said = _server_message(response)
+    said, code = _server_said(response, "error"), _server_said(response, "code") or None
     detail = f" ({said})" if said else ""
     if status == 401:
-        return SyncError("unauthorized",
-                         f"Dit login er udløbet eller tilbagekaldt. Log ind igen.{detail}", status)
+        # Revoked: logged out elsewhere, or the password, role or municipalities changed.
+        message = _UNAUTHORIZED.get(code or "", "Dit login gælder ikke længere (det er "
+                                    "tilbagekaldt eller udløbet). " + _LOGIN_AGAIN)
+        return SyncError("unauthorized", message, status, code)
     if status == 403:
         return SyncError("forbidden", f"Ingen adgang: serveren afviste forespørgslen.{detail}",
-                         status)
+                         status, code)
     if status == 426:
         return SyncError(
             "upgrade",

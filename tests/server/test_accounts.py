@@ -1,7 +1,10 @@
 """Login, tokens, revocation, rate limiting, versions and the error format."""
 from __future__ import annotations
 
-from lokomotiv_desktop.server.accounts import revoke_user
+from datetime import UTC, datetime, timedelta
+
+from lokomotiv_desktop.server.accounts import add_user, revoke_user
+from lokomotiv_desktop.sync.errors import from_response
 
 from .conftest import HEADERS, PASSWORD, count
 
@@ -124,3 +127,82 @@ def test_login_and_logout_are_audited(login, client, backend):
         actions = [r[0] for r in db.all(
             "SELECT action FROM audit WHERE account = 'anna' ORDER BY id")]
     assert actions == ["login", "logout"]
+
+
+def _status(client, api) -> int:
+    return client.get("/api/v1/status", headers=api.headers).status_code
+
+
+def test_a_password_change_ends_every_token_of_the_user(login, backend, client):
+    laptop, desktop, other = login("anna", "laptop"), login("anna", "desktop"), login("bo")
+    add_user(backend, "anna", "ny-hemmelig-kode", "konsulent", ["615"], update=True)
+    assert (_status(client, laptop), _status(client, desktop)) == (401, 401)
+    said = from_response(client.get("/api/v1/status", headers=laptop.headers))
+    assert said.kind == "unauthorized" and "tilbagekaldt" in said.message
+    assert "Log ind igen" in said.message
+    assert _status(client, other) == 200  # only that user's
+    assert _login(client, password="ny-hemmelig-kode").status_code == 200
+    assert _login(client, device="d2").status_code == 401  # the old password is gone
+
+
+def test_a_role_or_municipality_change_ends_every_token_of_the_user(login, backend, client):
+    anna = login("anna")
+    add_user(backend, "anna", PASSWORD, "konsulent", ["615", "630"], update=True)
+    assert _status(client, anna) == 401
+    kim = login("kim")
+    add_user(backend, "kim", PASSWORD, "admin", [], update=True)
+    assert _status(client, kim) == 401
+
+
+def test_the_same_account_terms_again_leave_tokens_alone(login, backend, client):
+    anna = login("anna")
+    add_user(backend, "anna", PASSWORD, "konsulent", ["615"], update=True)
+    assert _status(client, anna) == 200
+
+
+def test_the_cli_update_ends_the_tokens_too(login, backend, client, db_url, monkeypatch):
+    import io
+
+    from lokomotiv_desktop.server.cli import main
+
+    anna = login("anna")
+    monkeypatch.setattr("sys.stdin", io.StringIO("ny-hemmelig-kode\n"))
+    assert main(["adduser", "anna", "--db", db_url, "--role", "konsulent",
+                 "--municipalities", "615", "--password-stdin", "--update"]) == 0
+    assert _status(client, anna) == 401
+
+
+def _last_used(backend, account: str, days_ago: float) -> None:
+    when = (datetime.now(UTC) - timedelta(days=days_ago)).isoformat(timespec="milliseconds")
+    with backend.write() as db:
+        db.execute("UPDATE token SET last_used = ? WHERE account = ?", [when, account])
+
+
+def test_a_token_idle_for_30_days_expires_with_its_own_code(login, backend, client):
+    anna, bo = login("anna"), login("bo")
+    _last_used(backend, "anna", 30.1)
+    _last_used(backend, "bo", 29.9)
+    response = client.get("/api/v1/status", headers=anna.headers)
+    assert response.status_code == 401
+    body = response.json()
+    assert body["code"] == "token_expired" and "Log ind igen" in body["error"]
+    assert "30 dage" in body["error"]
+    said = from_response(response)  # what the laptop shows
+    assert (said.kind, said.code) == ("unauthorized", "token_expired")
+    assert "udløbet" in said.message and "Log ind igen" in said.message
+    assert _status(client, bo) == 200  # used within the idle time: still valid
+    assert _login(client).status_code == 200  # logging in again is all it takes
+
+
+def test_the_idle_time_is_a_server_option(backend, login):
+    from fastapi.testclient import TestClient
+
+    from lokomotiv_desktop.server.app import create_app
+
+    anna = login("anna")
+    _last_used(backend, "anna", 2)
+    with TestClient(create_app(backend, token_idle_days=1)) as short:
+        response = short.get("/api/v1/status", headers=anna.headers)
+        assert response.json()["code"] == "token_expired" and "1 dag." in response.json()["error"]
+    with TestClient(create_app(backend, token_idle_days=3)) as long:
+        assert long.get("/api/v1/status", headers=anna.headers).status_code == 200

@@ -10,9 +10,9 @@ import httpx
 from argon2 import PasswordHasher
 
 from lokomotiv_desktop.server import accounts
-from lokomotiv_desktop.server.accounts import LoginLimiter
 from lokomotiv_desktop.server.app import create_app
 from lokomotiv_desktop.server.backend import open_backend
+from lokomotiv_desktop.server.login_limits import LoginLimiter
 from lokomotiv_desktop.store import changes as store_changes
 from lokomotiv_desktop.sync import hlc
 from lokomotiv_desktop.sync.client import SyncClient, _headers
