@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..sync.hlc import ZERO, is_valid_stamp, parse_stamp
+from ..domain.row_rules import field_problem, missing_fields, rule_for
+from ..sync.hlc import MAX_CLOCK_AHEAD_MS, ZERO, is_ahead, is_valid_stamp, parse_stamp, wall_ms
 from ..sync.identity import natural_id
 from ..sync.merge import merge_change
 from ..sync.messages import Change, ChangeResult, FieldConflictOut
 from ..sync.tables import SYNCED_TABLES, SyncedTable, children_of
+from . import roles
 from .accounts import Caller
 from .backend import Backend, Db
 from .storage import (
@@ -32,6 +34,7 @@ from .storage import (
 
 _MESSAGES = {
     "erased": "Rækken er slettet efter GDPR og kan ikke ændres igen.",
+    "forbidden": "Din rolle må ikke ændre den slags data ({table}).",
     "scope": "Rækken hører til en kommune, du ikke har adgang til.",
     "no_scope": "Rækken har ingen kommune; angiv en kommune, før den kan synkroniseres.",
     "orphan": "Den overordnede række findes ikke på serveren.",
@@ -40,6 +43,11 @@ _MESSAGES = {
     "invalid_clock": "Ændringen har et ugyldigt tidsstempel.",
     "identity": "{key} kan ikke ændres: det er rækkens identitet. Opret den med det rigtige "
                 "nummer i stedet.",
+    "invalid_value": "Ændringen er ikke gemt, fordi en værdi ikke er gyldig: {problem}",
+    "incomplete": "Rækken findes ikke på serveren endnu, og ændringen har ikke {fields}; "
+                  "Lokomotiv sender hele rækken.",
+    "clock_ahead": "Ændringen er stemplet mere end {minutes} minutter ud i fremtiden. Tjek "
+                   "computerens ur og dato.",
 }
 _KEY_NAMES = {"cvr": "CVR-nummeret", "pnr": "P-nummeret"}
 
@@ -79,6 +87,14 @@ class _Batch:
         # (seq, device, table, id, payload): for the devices whose value lost just now.
         self.notices: list[tuple[int, str, str, str, str]] = []
         self.valid_stamps: set[str] = set()  # a batch repeats few distinct stamps
+        self.now_ms = wall_ms()
+        # Fields a later change of the same batch brings for a row, when it passes the field
+        # rules: a bulk insert travels without the fields edited after it (their edits
+        # follow in the same batch), and the pair makes a complete row.
+        self.coming: dict[Key, set[str]] = {}
+        for c in changes:
+            self.coming.setdefault((c.table, c.row_id), set()).update(
+                f for f, v in c.fields.items() if field_problem(c.table, f, v) is None)
 
     def stamps_valid(self, stamps) -> bool:
         for stamp in stamps:
@@ -87,6 +103,9 @@ class _Batch:
                     return False
                 self.valid_stamps.add(stamp)
         return True
+
+    def any_ahead(self, stamps) -> bool:
+        return any(is_ahead(stamp, self.now_ms) for stamp in stamps)
 
     def row(self, key: Key) -> RowState | None:
         if key not in self.rows:
@@ -182,6 +201,14 @@ def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
     merged = merge_change(current.values if current else {}, current.clocks if current else {},
                           change.fields, clocks, change.base)
     values = {**(current.values if current else {}), **merged.values}
+    if current is None:
+        # A row's first push carries all its required fields (a client whose insert was
+        # refused earlier sends the whole row on this answer); a half row would break
+        # every laptop that pulls it.
+        missing = [f for f in missing_fields(spec.name, values) if f not in batch.coming[key]]
+        if missing:
+            raise _Rejected("incomplete", fields=", ".join(
+                rule_for(spec.name, f).label.lower() for f in missing))
     new_scope, parent_id = _resolve_scope(batch, spec, current, values, merged.values)
     if not batch.caller.in_scope(new_scope):
         # A new row of another municipality (typically under a parent that moved away)
@@ -257,6 +284,8 @@ def _validate(batch: _Batch, change: Change) -> SyncedTable:
     spec = SYNCED_TABLES.get(change.table)
     if spec is None:
         raise _Rejected("unknown_table", table=change.table)
+    if not roles.may_push(batch.caller.role, spec.name):
+        raise _Rejected("forbidden", table=spec.name)
     unknown = sorted(set(change.fields) - set(spec.all_fields))
     if unknown:
         raise _Rejected("unknown_field", fields=", ".join(unknown), table=change.table)
@@ -264,6 +293,12 @@ def _validate(batch: _Batch, change: Change) -> SyncedTable:
         raise _Rejected("invalid_clock")
     if not batch.stamps_valid(s for s in change.base.values() if s != ZERO):
         raise _Rejected("invalid_clock")
+    if batch.any_ahead(change.clocks[field] for field in change.fields):
+        raise _Rejected("clock_ahead", minutes=MAX_CLOCK_AHEAD_MS // 60_000)
+    for field, value in change.fields.items():
+        problem = field_problem(spec.name, field, value)
+        if problem:
+            raise _Rejected("invalid_value", problem=problem)
     key = spec.natural_key
     # The id is the key's (sync/identity.py): another key would be a second company with
     # the same CVR, or a company whose CVR changed under its id.

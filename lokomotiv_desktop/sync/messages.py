@@ -55,6 +55,9 @@ RejectReason = Literal[
     "invalid_clock",  # a stamp that hlc.is_valid_stamp refuses, or a field without a stamp
     "forbidden",      # the role may not do this
     "identity",       # a CVR or P-nummer that does not give the row's id (sync/identity.py)
+    "invalid_value",  # a value the domain refuses (domain/row_rules.py): no laptop could hold it
+    "incomplete",     # a new row without its required fields: the client sends the whole row
+    "clock_ahead",    # a stamp further ahead of the server's clock than hlc.MAX_CLOCK_AHEAD_MS
 ]
 
 # Column values are JSON scalars (SQLite column values); ids and device ids are short text.

@@ -121,8 +121,9 @@ def cid(label: str) -> str:
     """The id of the test's company `label` ("c1"): derived from a CVR of its own, as the
     server requires (sync/identity.py)."""
     from lokomotiv_desktop.sync.identity import natural_id
+    from tests.cvrs import valid_cvr
 
-    cvr = str(10_000_000 + zlib.crc32(label.encode()) % 89_999_999)
+    cvr = valid_cvr(zlib.crc32(label.encode()))
     row_id = natural_id("company", cvr)
     _CVR_OF[row_id], _LABEL_OF[row_id] = cvr, label
     return row_id

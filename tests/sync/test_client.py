@@ -10,6 +10,7 @@ import pytest
 from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store import conflict_inbox as inbox
 from lokomotiv_desktop.sync.client import SyncClient
+from tests.cvrs import cvr_series
 
 from .harness import Server, fast_passwords, local_state, server_state
 from .network import BASE_URL, DownTransport
@@ -34,7 +35,7 @@ def stores(tmp_path):
         s.close()
 
 
-_CVRS = iter(range(20_000_000, 30_000_000))  # one company per CVR: each call a new one
+_CVRS = cvr_series(20_000_000)  # one company per CVR: each call a new one
 
 
 def add_company(store, name, municipality="101"):
@@ -160,12 +161,12 @@ def test_erasure_reaches_the_other_laptop_and_drops_its_queued_changes(server, s
     ca.sync_once()
     cb.sync_once()
     with b.transaction():
-        b.changes.update("contact", kid, {"phone": "12345678"})
+        b.changes.update("contact", kid, {"phone": "12345674"})
     assert ca.erase("contact", kid) == [("contact", kid)]
     report = cb.sync_once()
     assert report.ok and report.rejected == 1  # the queued edit was refused: "erased"
     assert ("contact", kid) not in local_state(b)
-    assert "12345678" not in json.dumps([c.mine for c in inbox.list_conflicts(b)])
+    assert "12345674" not in json.dumps([c.mine for c in inbox.list_conflicts(b)])
     rows, erased = server_state(server, server.token("chef"))
     assert ("contact", kid) in erased and ("contact", kid) not in rows
 
@@ -223,7 +224,7 @@ class RecordingTransport(httpx.BaseTransport):
         return self.inner.handle_request(request)
 
 
-COMPANY = {"cvr": "12345678", "name": "Importeret ApS", "municipality_code": "101",
+COMPANY = {"cvr": "12345674", "name": "Importeret ApS", "municipality_code": "101",
            "city": "Aarhus", "employees": "10-19"}
 
 
@@ -303,7 +304,7 @@ def test_a_bulk_insert_whose_fields_were_written_again_still_creates_the_row_fir
 def test_a_bulk_insert_whose_row_is_gone_is_dropped_from_the_outbox(server, stores):
     a, _ = stores
     cid = bulk_company(a, unit_names=())
-    kept = bulk_company(a, unit_names=(), company={**COMPANY, "cvr": "87654321"})
+    kept = bulk_company(a, unit_names=(), company={**COMPANY, "cvr": "87654338"})
     with a.transaction():  # as if erased without its queue (erasure drops both itself)
         a.db.execute("DELETE FROM company WHERE id = ?", [cid])
     assert [c["row_id"] for c in pushed_by(server, a)] == [kept]

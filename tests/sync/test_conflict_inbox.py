@@ -8,9 +8,11 @@ import pytest
 from lokomotiv_desktop.store import conflict_inbox as inbox
 from lokomotiv_desktop.store.sync_apply import apply_remote_rows, erase_local
 from lokomotiv_desktop.sync.clocks import field_stamp
-from lokomotiv_desktop.sync.hlc import make_stamp
+from lokomotiv_desktop.sync.hlc import make_stamp, wall_ms
 
-FAR = 9_000_000_000_000  # a remote stamp far in the future of the local clock
+# A remote clock a minute ahead of this one (further ahead, the server refuses its stamps
+# and this laptop's clock does not follow them: sync/hlc.py MAX_CLOCK_AHEAD_MS).
+FAR = wall_ms() + 60_000
 
 
 def remote(ms: int) -> str:
@@ -20,7 +22,7 @@ def remote(ms: int) -> str:
 @pytest.fixture
 def company(store):
     with store.transaction():
-        return store.changes.insert("company", {"cvr": "1", "name": "Min", "city": "Vejle"})
+        return store.changes.insert("company", {"cvr": "12345674", "name": "Min", "city": "Vejle"})
 
 
 def field_state(store, row_id, field="name"):

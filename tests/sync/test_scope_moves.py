@@ -38,7 +38,7 @@ def _ids(store, table):
 
 def _company_with_contact(store):
     with store.transaction():
-        company = store.changes.insert("company", {"cvr": "12345678", "name": "Bageriet",
+        company = store.changes.insert("company", {"cvr": "12345674", "name": "Bageriet",
                                                    "municipality_code": "101"})
         contact = store.changes.insert("contact", {"company_id": company, "name": "Ida"})
     return company, contact
@@ -96,10 +96,10 @@ def test_an_edit_queued_while_the_pull_evicts_is_filed_not_lost(laptops):
     company, contact = _company_with_contact(chef)
     assert chef_sync.sync_once().ok and anna_sync.sync_once().ok
     with anna.transaction():
-        anna.changes.update("contact", contact, {"phone": "12345678"})
+        anna.changes.update("contact", contact, {"phone": "12345674"})
     result = apply_remote_rows(anna, [{"seq": 99, "kind": "evict", "table": "company",
                                        "row_id": company, "values": {}, "clocks": {}}])
     assert (result.evicted, result.refused) == (2, 1)
     assert anna.pending_changes() == 0
     [filed] = inbox.list_conflicts(anna)
-    assert filed.row_id == contact and filed.mine == {"phone": "12345678"}
+    assert filed.row_id == contact and filed.mine == {"phone": "12345674"}

@@ -123,7 +123,7 @@ CASES = [
 def test_a_contact_under_a_company_that_moved_away_and_back(server, laptops, made, fate):
     a, b, c = laptops["a"], laptops["b"], laptops["c"]
     company = a.write(lambda ch: ch.insert("company", {
-        "cvr": "12345678", "name": "Bageriet", "municipality_code": "101"}))
+        "cvr": "12345674", "name": "Bageriet", "municipality_code": "101"}))
     assert a.sync(), a.error
     assert b.sync() and c.sync()
     assert b.has("company", company)
@@ -179,9 +179,9 @@ def test_a_resent_refusal_does_not_lose_the_company_or_what_the_same_push_made(
     refused (the server took it), and both come straight back with the pull."""
     a, c = laptops["a"], laptops["c"]
     company = a.write(lambda ch: ch.insert("company", {
-        "cvr": "12345678", "name": "Havnen", "municipality_code": "147"}))
+        "cvr": "12345674", "name": "Havnen", "municipality_code": "147"}))
     other = a.write(lambda ch: ch.insert("company", {
-        "cvr": "23456789", "name": "Kroen", "municipality_code": "147"}))
+        "cvr": "23456788", "name": "Kroen", "municipality_code": "147"}))
     assert a.sync() and c.sync()
     _move(a, company, "101")  # away from C
     c.write(lambda ch: ch.delete("company", company))

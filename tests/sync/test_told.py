@@ -32,7 +32,7 @@ def laptops(server, tmp_path):
         company = anna.changes.insert("company", {"cvr": "13748136", "name": "Bageriet",
                                                   "municipality_code": "101"})
         anna.changes.insert("contact", {"company_id": company, "name": "Ida Holm",
-                                        "phone": "11111111"}, row_id="contact-1")
+                                        "phone": "11111114"}, row_id="contact-1")
         anna.changes.insert("visit", {"company_id": company, "date": "2026-12-01"},
                             row_id="visit-1")
     clients = server.login(anna, "anna"), server.login(bo, "bo")
@@ -50,20 +50,20 @@ def _edit(store: Store, table: str, row_id: str, **values) -> None:
 
 def test_the_laptop_whose_value_lost_hears_who_won_and_can_take_it_back(server, laptops):
     (anna, anna_sync), (bo, bo_sync) = laptops
-    _edit(anna, "contact", "contact-1", phone="22222222")
-    _edit(bo, "contact", "contact-1", phone="33333333")  # later, not having seen Anna's
+    _edit(anna, "contact", "contact-1", phone="22222228")
+    _edit(bo, "contact", "contact-1", phone="33333331")  # later, not having seen Anna's
     assert anna_sync.sync_once().conflicts == 0
     assert bo_sync.sync_once().conflicts == 1  # Bo's won; he is shown Anna's
     report = anna_sync.sync_once()
     assert report.conflicts == 1
     [told] = inbox.list_conflicts(anna)
     assert (told.field, told.mine, told.theirs, told.theirs_by) == (
-        "phone", "22222222", "33333333", "bo")
+        "phone", "22222228", "33333331", "bo")
     assert inbox.resolve(anna, told.id, "mine")
     for client in (anna_sync, bo_sync):
         assert client.sync_once().ok
     rows, _ = server_state(server, server.token("chef"))
-    assert rows[("contact", "contact-1")][0]["phone"] == "22222222"
+    assert rows[("contact", "contact-1")][0]["phone"] == "22222228"
     assert local_state(anna) == local_state(bo) == rows
 
 
@@ -89,13 +89,13 @@ def test_an_edit_of_a_visit_deleted_meanwhile_is_one_click_from_coming_back(serv
 def test_a_change_to_a_person_erased_meanwhile_leaves_a_content_free_note(server, laptops):
     (anna, anna_sync), (bo, bo_sync) = laptops
     bo_sync.erase("contact", "contact-1")
-    _edit(anna, "contact", "contact-1", phone="44444444")
+    _edit(anna, "contact", "contact-1", phone="44444445")
     report = anna_sync.sync_once()
     assert report.ok and report.rejected == 1  # "Afvist: 1", and the erasure pulled
     assert anna.db.execute("SELECT count(*) FROM contact").fetchone() == (0,)
     [note] = inbox.list_conflicts(anna)
     assert note.rejected and note.mine is None and note.label == "slettet efter GDPR"
-    assert "44444444" not in json.dumps([note.theirs, note.label])
+    assert "44444445" not in json.dumps([note.theirs, note.label])
     assert "Ida" not in json.dumps([note.theirs, note.label])
     inbox.resolve(anna, note.id, "theirs")  # dismissed
     assert inbox.open_count(anna) == 0
