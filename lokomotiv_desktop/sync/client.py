@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from ..store.changes import FIELDS_IN_ROW, inserted_fields, utc_now
 from ..store.conflict_inbox import record_conflict, record_rejection
 from ..store.migrations import LATEST as SCHEMA_VERSION
+from ..store.resend import is_whole_row, queue_whole_row, settle_earlier_refusals
 from ..store.sync_apply import apply_remote_rows, erase_local, evict_local
 from . import errors
 from .clocks import EVERY_OTHER_FIELD, expand
@@ -287,6 +288,12 @@ class SyncClient:
                         report.rejected += evict_local(
                             self.store, change["table"], change["row_id"], taken)[1]
                         continue
+                    if result.reason == "incomplete" and not is_whole_row(result.change_id):
+                        # The server does not have the row yet (its insert was refused,
+                        # e.g. it had no municipality then): send all of it, with what is
+                        # under it, in this same push; nothing for the inbox.
+                        queue_whole_row(self.store, change["table"], change["row_id"])
+                        continue
                     if result.reason == "erased":
                         # Erased on the server (maybe before this laptop ever pushed it):
                         # it must go here too, with whatever else is queued for it; each
@@ -301,6 +308,8 @@ class SyncClient:
                     )
                 else:
                     report.pushed += 1
+                    if is_whole_row(result.change_id):
+                        settle_earlier_refusals(self.store, change["table"], change["row_id"])
                     for c in result.conflicts:
                         mine, theirs = (c.winner_value, c.loser_value) if c.incoming_won \
                             else (c.loser_value, c.winner_value)
