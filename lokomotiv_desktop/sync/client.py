@@ -17,13 +17,13 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
-from ..store.changes import FIELDS_IN_ROW, inserted_fields, utc_now
+from ..store.changes import inserted_fields, utc_now
 from ..store.conflict_inbox import record_conflict, record_rejection
 from ..store.migrations import LATEST as SCHEMA_VERSION
 from ..store.resend import is_whole_row, queue_whole_row, settle_earlier_refusals
 from ..store.sync_apply import apply_remote_rows, erase_local, evict_local
 from . import errors
-from .clocks import EVERY_OTHER_FIELD, expand
+from .clocks import EVERY_OTHER_FIELD
 from .errors import SyncError
 from .messages import (
     API_PREFIX,
@@ -31,6 +31,7 @@ from .messages import (
     HEADER_PROTOCOL,
     HEADER_SCHEMA,
     MAX_PUSH_BATCH,
+    MAX_PUSH_BYTES,
     PROTOCOL_VERSION,
     ChangeResult,
     EraseResponse,
@@ -39,6 +40,7 @@ from .messages import (
     PushResponse,
     StatusResponse,
 )
+from .push_batches import OUT_OF_SCOPE, push_outbox
 
 # (phase "push" | "pull", done so far, total or None when unknown)
 Progress = Callable[[str, int, int | None], None]
@@ -96,26 +98,19 @@ def _parse(model, data: Any):
         ) from exc
 
 
-def _all_out_of_scope(changes: list[dict]) -> list[ChangeResult]:
-    """A push answered 403: every change lies outside this user's municipalities (e.g. rows
-    that moved away before this laptop heard of it) and the server wrote nothing. Each is
-    refused as in a mixed batch, so it lands in the conflict inbox instead of blocking the
-    outbox forever."""
-    return [ChangeResult(change_id=c["change_id"], status="rejected", reason="scope",
-                         message=_OUT_OF_SCOPE) for c in changes]
-
-
-_OUT_OF_SCOPE = "Rækken hører til en kommune, du ikke har adgang til."
+_OUT_OF_SCOPE = OUT_OF_SCOPE
 
 
 class SyncClient:
     def __init__(self, store, server_url: str, token: str, transport=None,
-                 pull_limit: int = DEFAULT_PULL_LIMIT, push_batch: int = MAX_PUSH_BATCH):
+                 pull_limit: int = DEFAULT_PULL_LIMIT, push_batch: int = MAX_PUSH_BATCH,
+                 max_push_bytes: int = MAX_PUSH_BYTES):
         self.store = store
         self.server_url = server_url.rstrip("/")
         self.token = token
         self.pull_limit = pull_limit
         self.push_batch = push_batch
+        self.max_push_bytes = max_push_bytes  # per request body (sync/push_batches.py)
         self._http = _client(self.server_url, token, transport)
 
     # -- session -----------------------------------------------------------------------------
@@ -192,51 +187,13 @@ class SyncClient:
         return report
 
     def _push(self, report: SyncReport, progress: Progress | None) -> None:
-        db = self.store.db
-        total = self.store.pending_changes()
-        if not total:
-            return  # nothing to send: a sync with nothing to do is one pull request
-        after, done, retried = 0, 0, False
-        while True:
-            batch_start = after
-            rows = db.execute(
-                "SELECT seq, change_id, tbl, row_id, fields, clocks, base FROM outbox "
-                "WHERE seq > ? ORDER BY seq LIMIT ?", [after, self.push_batch],
-            ).fetchall()
-            if not rows:
-                return
-            after = rows[-1][0]
-            changes = [{
-                "change_id": r[1], "table": r[2], "row_id": r[3],
-                "fields": None if r[4] == FIELDS_IN_ROW else json.loads(r[4]),
-                "clocks": json.loads(r[5]), "base": json.loads(r[6]),
-            } for r in rows]
-            changes = self._with_inserted_fields(changes)
-            if not changes:
-                done += len(rows)
-                continue
-            for change in changes:  # locally compact, explicit on the wire (sync/clocks.py)
-                change["clocks"] = expand(change["clocks"], change["fields"])
-            try:
-                results = _parse(PushResponse, self._call("POST", "/push", json={
-                    "device_id": self.store.device_id, "changes": changes,
-                    "cursor": self.cursor(),  # so the next pull skips what this push settles
-                })).results
-            except SyncError as exc:
-                if exc.status != 403:
-                    raise
-                if not retried:
-                    # Rows may have moved out of this user's municipalities: a pull evicts
-                    # them (filing their queued changes in the inbox), then try again.
-                    retried = True
-                    self._pull(report, progress)
-                    after = batch_start
-                    continue
-                results = _all_out_of_scope(changes)
-            self._settle(changes, results, report)
-            done += len(rows)
-            if progress:
-                progress("push", done, total)
+        push_outbox(self, report, progress)  # in requests under the size limit
+
+    def _push_request(self, body: bytes) -> list[ChangeResult]:
+        """One push request, its body already encoded (and measured) by push_batches."""
+        return _parse(PushResponse, self._call(
+            "POST", "/push", content=body, headers={"Content-Type": "application/json"},
+        )).results
 
     def _with_inserted_fields(self, changes: list[dict]) -> list[dict]:
         """Fills in the values of bulk inserts queued without them (``FIELDS_IN_ROW``) from
