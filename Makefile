@@ -32,8 +32,9 @@ lint: $(TESTSTAMP)
 bench: $(TESTSTAMP)
 	$(PY) -m tests.benchmarks
 
-soak: $(TESTSTAMP)  # 5 000 scenarios from fresh seeds, each printed
+soak: $(TESTSTAMP)  # 5 000 scenarios from fresh seeds, each printed; then the API fuzzed from a fresh seed
 	LOKOMOTIV_SOAK=1 $(PY) -m pytest -q -s tests/sync -k simulation -p no:xdist
+	LOKOMOTIV_SOAK=1 $(PY) -m pytest -q -s tests/server/test_fuzz_api.py -p no:xdist
 
 package: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[package]'
