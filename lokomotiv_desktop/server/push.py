@@ -80,7 +80,7 @@ class _Batch:
         self.rows: dict[Key, RowState | None] = dict.fromkeys(keys)
         self.rows.update(load_rows(db, keys))
         self.tombstones = load_tombstones(db, keys)
-        self.applied = load_applied(db, [c.change_id for c in changes])
+        self.applied = load_applied(db, caller.account, [c.change_id for c in changes])
         self.dirty: dict[Key, RowState] = {}
         self.moves: dict[tuple[str, str, str], int] = {}  # (table, id, old scope) -> seq
         self.device_owner: dict[str, str | None] = {}

@@ -11,7 +11,7 @@ from .rekey import rekey_natural_ids
 if TYPE_CHECKING:
     from .backend import Backend, Db
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -56,12 +56,7 @@ CREATE TABLE IF NOT EXISTS scope_move (       -- a row left a municipality: evic
     PRIMARY KEY (tbl, id, old_scope)
 );
 CREATE INDEX IF NOT EXISTS scope_move_scope_seq ON scope_move(old_scope, seq);
-CREATE TABLE IF NOT EXISTS applied_change (
-    change_id TEXT PRIMARY KEY,
-    account TEXT NOT NULL,
-    result TEXT NOT NULL,                    -- JSON ChangeResult, returned again on resend
-    applied TEXT NOT NULL
-);
+{applied_change}
 CREATE TABLE IF NOT EXISTS tombstone (        -- kept forever
     tbl TEXT NOT NULL,
     id TEXT NOT NULL,
@@ -96,14 +91,36 @@ CREATE TABLE IF NOT EXISTS audit (            -- append-only
 """
 
 
+# A change id is the sender's: the same id from another account is another change, and
+# never gets this one's answer (which may hold another municipality's values).
+_APPLIED_CHANGE = """CREATE TABLE IF NOT EXISTS applied_change (
+    account TEXT NOT NULL,
+    change_id TEXT NOT NULL,
+    result TEXT NOT NULL,                    -- JSON ChangeResult, returned again on resend
+    applied TEXT NOT NULL,
+    PRIMARY KEY (account, change_id)
+);"""
+
+
 # Statements that bring a database made by an older server up to SCHEMA_VERSION (tables
 # that are new in a version come from the CREATE ... IF NOT EXISTS above).
 _UPGRADES = {
     2: ["ALTER TABLE row_state ADD COLUMN echo TEXT"],
+    # Version 3 keyed answers by change id alone; the DDL makes the new table after this.
+    # (A copy, not a rename: PostgreSQL would keep the old primary key's name taken.)
+    4: ["CREATE TABLE applied_change_v3 AS SELECT * FROM applied_change",
+        "DROP TABLE applied_change"],
 }
 # Steps in Python, run after the DDL, in the same transaction (backend.init_schema).
+def _copy_answers(db: Db) -> None:
+    db.execute("INSERT INTO applied_change (account, change_id, result, applied) "
+               "SELECT account, change_id, result, applied FROM applied_change_v3")
+    db.execute("DROP TABLE applied_change_v3")
+
+
 _DATA_UPGRADES = {
     3: rekey_natural_ids,  # company and P-unit ids from CVR and P-nummer, doubles merged
+    4: _copy_answers,      # answers keyed by (account, change id)
 }
 
 
@@ -114,7 +131,8 @@ def create_schema(db: Db, backend: Backend) -> None:
         for version in range(int(stored[0]) + 1, SCHEMA_VERSION + 1):
             for statement in _UPGRADES.get(version, []):
                 db.execute(statement)
-    ddl = _DDL.replace("{bigint}", backend.bigint).replace(
+    ddl = _DDL.replace("{applied_change}", _APPLIED_CHANGE).replace(
+        "{bigint}", backend.bigint).replace(
         "{autoincrement_pk}", backend.autoincrement_pk
     )
     for statement in ddl.split(";"):

@@ -156,13 +156,14 @@ def save_tombstones(db: Db, rows: Sequence[tuple]) -> None:
                    ("tbl", "id", "seq", "scope", "erased_with", "erased_by", "erased_at"), rows)
 
 
-def load_applied(db: Db, change_ids: Sequence[str]) -> dict[str, dict]:
+def load_applied(db: Db, account: str, change_ids: Sequence[str]) -> dict[str, dict]:
+    """The stored answers to this account's changes (another account's never)."""
     found: dict[str, dict] = {}
     for chunk in _chunks(list(dict.fromkeys(change_ids))):
         for change_id, result in db.all(
             f"SELECT change_id, result FROM applied_change "
-            f"WHERE change_id IN ({placeholders(len(chunk))})",
-            chunk,
+            f"WHERE account = ? AND change_id IN ({placeholders(len(chunk))})",
+            [account, *chunk],
         ):
             found[change_id] = json.loads(result)
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from lokomotiv_desktop.server.schema import SCHEMA_VERSION
 from lokomotiv_desktop.server.storage import RowState, save_rows
 from lokomotiv_desktop.sync.identity import natural_id
 
@@ -62,7 +63,8 @@ def test_doubles_on_the_server_become_one_company_and_laptops_hear_of_it(login, 
     assert count(backend, "SELECT count(*) FROM row_state WHERE tbl = 'company'") == 1
     assert count(backend, "SELECT count(*) FROM audit WHERE action = 'migrate'") == 1
     with backend.read() as db:
-        assert db.one("SELECT value FROM server_meta WHERE key = 'schema'") == ("3",)
+        assert db.one("SELECT value FROM server_meta WHERE key = 'schema'") == (
+            str(SCHEMA_VERSION),)
 
 
 def test_an_edit_after_the_migration_reaches_the_merged_company(login, backend):
