@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lokomotiv_desktop.sync.hlc import (
+    MAX_CLOCK_AHEAD_MS,
     ZERO,
     HybridClock,
     is_valid_stamp,
@@ -63,6 +64,15 @@ def test_observe_moves_past_a_remote_stamp_from_a_fast_clock():
     assert parse_stamp(local)[:2] == (60_000, 8)
 
 
+def test_observe_never_follows_a_stamp_far_ahead_of_the_wall_clock():
+    """A device whose clock says 2286 must not drag this one there: its later edits would
+    carry stamps no normal stamp can beat (or, past 13 digits, sort below them)."""
+    clock = HybridClock("dev", wall_ms=FakeWall(1_000_000))
+    assert clock.observe(make_stamp(9_999_999_999_999, 99_999, "bad")) is True
+    assert parse_stamp(clock.now())[0] == 1_000_000 + MAX_CLOCK_AHEAD_MS
+    assert clock.observe(make_stamp(1_000_000 + 60_000, 0, "fast")) is False
+
+
 def test_observe_an_older_stamp_changes_nothing():
     clock = HybridClock("dev", wall_ms=FakeWall(5_000))
     mine = clock.now()
@@ -99,7 +109,12 @@ def test_zero_sorts_before_every_stamp():
 @pytest.mark.parametrize("stamp, valid", [
     (make_stamp(1, 2, "dev"), True), ("", False), (None, False), ("abc", False),
     ("0000000000001.00002.", False), ("0000000000001.xxxxx.dev", False),
-    ("0000000000001.00002.d.v", False)])
+    ("0000000000001.00002.d.v", False),
+    # What int() would take but the stamp order cannot: issue 9, item 3.
+    ("+000000000001.00002.dev", False), ("0_00000000001.00002.dev", False),
+    ("0000000000000001.00002.dev", False), ("0000000000001.00002.d v", False),
+    ("0000000000001.00002." + "d" * 65, False), ("0000000000001.00002." + "d" * 64, True),
+    (" 000000000001.00002.dev", False), ("0000000000001.00002.dev\n", False)])
 def test_is_valid_stamp(stamp, valid):
     assert is_valid_stamp(stamp) is valid
 
