@@ -63,6 +63,10 @@ def merge_change(
         concurrent = old_stamp != ZERO and base.get(field, ZERO) < old_stamp
         if incoming_wins and base.get(field, ZERO) >= old_stamp:
             concurrent = False  # the writer saw what it overwrote: an ordinary edit
+        if not incoming_wins and old_stamp != ZERO and base.get(field, ZERO) >= old_stamp:
+            # The writer saw the stored value and still lost to it: only a stamp from a
+            # clock far ahead does that (sync/hlc.py MAX_CLOCK_AHEAD_MS). Never silently.
+            concurrent = True
         if concurrent and old_value != new_value:
             conflicts.append(
                 FieldConflict(

@@ -116,3 +116,17 @@ def test_a_fast_clock_wins_until_the_other_side_observes_it():
     won = merge_change(row, clocks, {"name": "slow again"}, {"name": slow.now()},
                        {"name": fast_stamp})
     assert won.values == {"name": "slow again"} and won.conflicts == []
+
+
+def test_an_informed_edit_that_loses_to_a_stamp_from_the_future_is_a_conflict():
+    """The writer saw the stored value (its base) and still stamps lower: the stored stamp
+    came from a clock far ahead, which this writer's clock does not follow any more. The
+    loss must reach the inbox, not vanish (issue 9, item 3)."""
+    future = make_stamp(9_999_999_999_999, 0, "bad")
+    result = merge_change({"city": "Fremtid"}, {"city": future}, {"city": "Vejle"},
+                          {"city": make_stamp(1_700_000_000_000, 0, "laptop")},
+                          {"city": future})
+    assert not result.changed
+    [conflict] = result.conflicts
+    assert (conflict.winner_value, conflict.loser_value, conflict.incoming_won) == (
+        "Fremtid", "Vejle", False)
