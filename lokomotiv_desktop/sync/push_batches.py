@@ -16,7 +16,7 @@ from ..store.changes import FIELDS_IN_ROW
 from ..store.conflict_inbox import record_rejection
 from .clocks import expand
 from .errors import SyncError
-from .messages import MAX_PUSH_BYTES, ChangeResult
+from .messages import MAX_PUSH_BYTES, MAX_TEXT_CHARS, ChangeResult
 
 if TYPE_CHECKING:
     from .client import Progress, SyncClient, SyncReport
@@ -31,6 +31,16 @@ def too_large_message(max_bytes: int) -> str:
             "gemt der. Gør teksten kortere, og gem igen.")
 
 
+TEXT_TOO_LONG = (f"Ændringen har en tekst på mere end {MAX_TEXT_CHARS:,} tegn".replace(",", ".")
+                 + " og kan ikke sendes til serveren. Gør teksten kortere, og gem igen.")
+
+
+def _text_too_long(change: dict) -> bool:
+    # The server refuses the whole request for it (422): it must not leave this laptop.
+    return any(isinstance(v, str) and len(v) > MAX_TEXT_CHARS
+               for v in change["fields"].values())
+
+
 def encode(payload: dict) -> bytes:
     """The body as it goes on the wire (the size the server counts)."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
@@ -39,7 +49,8 @@ def encode(payload: dict) -> bytes:
 
 def split(envelope: dict, changes: list[dict], max_bytes: int
           ) -> tuple[list[list[dict]], list[dict]]:
-    """(parts whose request body stays within `max_bytes`, changes too large alone)."""
+    """(parts whose request body stays within `max_bytes`, changes too large alone or
+    with a text longer than the server takes)."""
     # Slack for a cursor that grows between the cut and the send (a pull after a 403).
     room = max_bytes - len(encode({**envelope, "changes": []})) - 24
     parts: list[list[dict]] = []
@@ -48,7 +59,7 @@ def split(envelope: dict, changes: list[dict], max_bytes: int
     used = 0
     for change in changes:
         size = len(encode(change))
-        if size > room:
+        if size > room or _text_too_long(change):
             alone.append(change)
             continue
         if part and used + 1 + size > room:  # 1: the comma between two changes
@@ -83,9 +94,11 @@ class _Round:
         store = self.client.store
         with store.transaction():
             for c in changes:
+                message = TEXT_TOO_LONG if _text_too_long(c) else too_large_message(
+                    self.max_bytes)
                 self.report.rejected += record_rejection(
                     store, c["change_id"], c["table"], c["row_id"], c["fields"], TOO_LARGE,
-                    too_large_message(self.max_bytes))
+                    message)
             store.db.conn.executemany("DELETE FROM outbox WHERE change_id = ?",
                                       [(c["change_id"],) for c in changes])
 

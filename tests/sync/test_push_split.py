@@ -10,7 +10,7 @@ from lokomotiv_desktop.server.limits import BodyLimit
 from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store import conflict_inbox as inbox
 from lokomotiv_desktop.sync.client import SyncClient
-from lokomotiv_desktop.sync.messages import MAX_PUSH_BYTES
+from lokomotiv_desktop.sync.messages import MAX_PUSH_BYTES, MAX_TEXT_CHARS
 
 from .harness import Server, fast_passwords, server_state
 from .network import AppTransport
@@ -128,4 +128,18 @@ def test_a_change_over_the_clients_own_limit_is_never_sent(server, store):
     assert (report.ok, report.pushed, report.rejected) == (True, 3, 1)
     assert all(size <= 10_000 for size, _ in recording.pushes)
     assert [e.row_id for e in inbox.list_conflicts(store)] == [huge]
+    assert _on_server(server) == set(rest)
+
+
+def test_a_text_longer_than_the_server_takes_is_refused_here_not_blocking(server, store):
+    """The server answers such a request 422 as a whole: sent, it would fail every sync."""
+    [long] = _companies(store, 1, "x" * (MAX_TEXT_CHARS + 1))
+    rest = _companies(store, 2, "kort")
+    recording = Recording(server.transport)
+    client = server.login(store, "anna", transport=recording)
+    report = client.sync_once()
+    assert (report.ok, report.pushed, report.rejected) == (True, 2, 1)
+    [entry] = inbox.list_conflicts(store)
+    assert entry.row_id == long and entry.theirs_by == "too_large" and "tegn" in entry.theirs
+    assert all(status == 200 for _, status in recording.pushes)
     assert _on_server(server) == set(rest)
