@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..sync.tables import SYNCED_TABLES, children_of
+from . import roles
 from .accounts import Caller
 from .backend import Backend
 from .storage import (
@@ -27,6 +28,9 @@ class EraseRefused(Exception):
 def erase(backend: Backend, caller: Caller, table: str, row_id: str) -> list[Key]:
     """Erases the row and, recursively, its personal children; returns every (table, id)
     tombstoned by this erasure (the same list again if it was erased before)."""
+    if not roles.may_erase(caller.role):
+        raise EraseRefused(403, "forbidden", "Din rolle må ikke slette personer efter GDPR. "
+                           "Bed en administrator eller personens konsulent om at gøre det.")
     if table not in SYNCED_TABLES:
         raise EraseRefused(404, "unknown_table", f"Ukendt tabel: {table}")
     root_key = (table, row_id)
