@@ -262,6 +262,23 @@ _STEP_5_ASCII_FTS = """
 """
 
 
+# Pulled rows this store cannot hold (a value the domain refuses, a required field missing):
+# kept aside, one entry per row, instead of failing the whole pull (store/quarantine.py).
+# Local only: not a synced table, never in the outbox. The next valid version of the row,
+# or its erasure, removes the entry.
+_STEP_7_QUARANTINE = """
+    CREATE TABLE IF NOT EXISTS quarantine (
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        vals TEXT NOT NULL,      -- JSON: the pulled values
+        clocks TEXT NOT NULL,    -- JSON: their stamps
+        reasons TEXT NOT NULL,   -- JSON: {field: Danish message}
+        received TEXT NOT NULL,  -- ISO UTC of the latest pull of this version
+        PRIMARY KEY (tbl, row_id)
+    );
+"""
+
+
 # (version, SQL script or a function of the connection). Each runs inside one transaction
 # with its version bump.
 MIGRATIONS: list[tuple[int, str | Callable]] = [
@@ -272,6 +289,7 @@ MIGRATIONS: list[tuple[int, str | Callable]] = [
     (5, _STEP_5_ASCII_FTS),
     # Company and P-unit ids from CVR and P-nummer; doubles merged (store/rekey.py).
     (6, rekey_natural_ids),
+    (7, _STEP_7_QUARANTINE),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -6,22 +6,27 @@ Nothing in this module writes outbox rows: these writes came from elsewhere.
 """
 from __future__ import annotations
 
+import functools
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..domain.row_rules import field_problem, missing_fields, rule_for
 from ..sync.clocks import expand
 from ..sync.hlc import is_valid_stamp
 from ..sync.merge import merge_change
 from ..sync.tables import SYNCED_TABLES, children_of
-from . import search
+from . import quarantine, search
 from .changes import FIELDS_IN_ROW, inserted_fields, utc_now
+from .row_writes import write_rows
 
 if TYPE_CHECKING:
     from .database import Store
 
 _CHUNK = 500  # SQLite's variable limit is far above this; keeps statements short
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -32,15 +37,12 @@ class ApplyResult:
     refused: int = 0  # queued changes of evicted rows, filed in the conflict inbox
     skipped: int = 0  # tombstoned ids, unknown tables
     notices: int = 0  # this laptop's values that lost a conflict, filed in the inbox
+    quarantined: int = 0  # rows this store cannot hold, kept aside (store/quarantine.py)
 
 
 def _item(item: Any) -> Mapping[str, Any]:
     """Accepts pydantic PullItems as well as plain dicts."""
     return item.model_dump() if hasattr(item, "model_dump") else item
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def _chunks(ids: list[str]) -> Iterable[list[str]]:
@@ -52,7 +54,8 @@ def apply_remote_rows(store: Store, items: Iterable[Any]) -> ApplyResult:
     """Merges pulled items (``kind`` "row", "erase", "evict" or "notice") into the local
     store, in one transaction (nested in the caller's if there is one). Erasures and
     evictions go first, rows after them: a row item always holds the row's whole current
-    state; notices last, so that the inbox entry finds its row."""
+    state; notices last, so that the inbox entry finds its row. A row this store cannot
+    hold goes to the quarantine instead (store/quarantine.py): it never stops the page."""
     result = ApplyResult()
     items = [_item(i) for i in items]
     with store.transaction():
@@ -79,7 +82,9 @@ def apply_remote_rows(store: Store, items: Iterable[Any]) -> ApplyResult:
                 continue
             by_table.setdefault(item["table"], []).append(item)
         for table, rows in by_table.items():
-            result.changed += _apply_table(store, table, rows, tombstones)
+            changed, quarantined = _apply_table(store, table, rows, tombstones)
+            result.changed += changed
+            result.quarantined += quarantined
         result.notices = _file_notices(store, notices, tombstones)
     return result
 
@@ -118,16 +123,21 @@ def _tombstones(store: Store, items: list[Mapping[str, Any]]) -> set[tuple[str, 
 
 def _apply_table(
     store: Store, table: str, items: list[Mapping[str, Any]], tombstones: set
-) -> int:
+) -> tuple[int, int]:
+    """Merges and writes one table's pulled rows. Returns (rows written, rows filed in the
+    quarantine)."""
     fields = SYNCED_TABLES[table].all_fields
     current = _current_rows(store, table, fields, [i["row_id"] for i in items])
     # Writes are gathered per row and sent as a few executemany calls at the end.
     new_rows: dict[str, dict[str, Any]] = {}
     updates: dict[str, dict[str, Any]] = {}
+    pulled: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}  # the latest per row
+    refused: dict[str, _Refused] = {}  # row id -> (pulled values, clocks, reasons)
     valid: set[str] = set()  # a page repeats few distinct stamps
     latest = ""
     for item in items:
-        if (table, item["row_id"]) in tombstones:  # erased earlier in this same page
+        row_id = item["row_id"]
+        if (table, row_id) in tombstones:  # erased earlier in this same page
             continue
         # Only fields this version of the store knows (a newer server may send more), and
         # only stamped ones: a value without a valid clock cannot take part in the merge.
@@ -138,38 +148,70 @@ def _apply_table(
                 clocks[f] = stamp
                 latest = max(latest, stamp)
         values = {f: v for f, v in item.get("values", {}).items() if f in clocks}
-        row_values, row_clocks = current.get(item["row_id"], ({}, None))
+        pulled[row_id] = (values, clocks)
+        row_values, row_clocks = current.get(row_id, ({}, None))
         merged = merge_change(row_values, expand(row_clocks or {}, fields), values, clocks)
+        problems = _problems(table, {**row_values, **merged.values}, merged.values,
+                             new=row_clocks is None)
+        if problems:
+            # This version stays out; the row keeps what it had (nothing, if it is new).
+            refused[row_id] = (*pulled[row_id], problems)
+            continue
+        refused.pop(row_id, None)  # a valid later version in the same page
         if not merged.changed:
             continue
         new_clocks = {**(row_clocks or {}), **merged.clocks}
-        pending = new_rows if row_clocks is None or item["row_id"] in new_rows else updates
-        pending.setdefault(item["row_id"], {}).update(merged.values, clocks=new_clocks)
+        pending = new_rows if row_clocks is None or row_id in new_rows else updates
+        pending.setdefault(row_id, {}).update(merged.values, clocks=new_clocks)
         # Later items in the same page for the same row merge against this state.
-        current[item["row_id"]] = ({**row_values, **merged.values}, new_clocks)
-    if latest:
-        store.clock.observe(latest)  # stamps sort as (ms, counter): the newest is enough
-    for columns, rows in _grouped(new_rows).items():
-        store.db.conn.executemany(
-            f"INSERT INTO {table} (id, {', '.join(columns)}) "
-            f"VALUES ({', '.join('?' * (len(columns) + 1))})", rows)
-    for columns, rows in _grouped(updates).items():
-        assignments = ", ".join(f"{c} = ?" for c in columns)
-        store.db.conn.executemany(
-            f"UPDATE {table} SET {assignments} WHERE id = ?", [(*r[1:], r[0]) for r in rows])
-    touched = [*new_rows, *updates]
+        current[row_id] = ({**row_values, **merged.values}, new_clocks)
+    if latest and store.clock.observe(latest):  # (ms, counter) order: the newest is enough
+        log.warning("A pulled stamp lies too far in the future; the clock moved only as far "
+                    "as allowed: %s", latest)
+    failed = write_rows(store, table, new_rows, updates)
+    for row_id, reason in failed.items():
+        refused[row_id] = (*pulled[row_id], reason)
+    # Rows whose pulled version is fine now leave the quarantine, whether or not it
+    # changed anything here.
+    quarantine.clear(store, table, set(pulled) - set(refused))
+    filed = quarantine.file_rows(store, table, refused) if refused else 0
+    touched = [r for r in (*new_rows, *updates) if r not in failed]
     if touched:
         store.touched(table, touched)
-    return len(touched)
+    return len(touched), filed
 
 
-def _grouped(writes: dict[str, dict[str, Any]]) -> dict[tuple[str, ...], list[tuple]]:
-    """Row writes grouped by the columns they set: (id, *values) per row, clocks as JSON."""
-    groups: dict[tuple[str, ...], list[tuple]] = {}
-    for row_id, columns in writes.items():
-        columns["clocks"] = _dumps(columns["clocks"])
-        groups.setdefault(tuple(columns), []).append((row_id, *columns.values()))
-    return groups
+_Refused = tuple[Mapping[str, Any], Mapping[str, str], dict[str, str]]
+
+
+def _problems(table: str, full: dict[str, Any], changed: Mapping[str, Any],
+              new: bool) -> dict[str, str]:
+    """What the domain refuses in a row's merged state: ``row_rules.row_problems(table,
+    full, complete=True)``, field by field through a cache, since most values of a page
+    repeat (a city, a phase, '') and checking every one again made a pull several times
+    slower. For a row this store holds already, only what the pulled version changed
+    counts: a value that was here before is no reason to keep back the rest of the
+    update."""
+    problems = {}
+    for name in (full if new else changed):
+        problem = _field_problem(table, name, full[name])
+        if problem:
+            problems[name] = problem
+    for name in missing_fields(table, full):
+        if new or name in changed:
+            problems.setdefault(name, f"{rule_for(table, name).label}: mangler.")
+    return problems
+
+
+def _field_problem(table: str, field: str, value: Any) -> str | None:
+    if isinstance(value, str | int | float | None):  # type in the key: 1, 1.0, True differ
+        return _cached_problem(table, field, type(value), value)
+    return field_problem(table, field, value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_problem(table: str, field: str, _type: type, value: Any) -> str | None:
+    return field_problem(table, field, value)
 
 
 def _current_rows(
@@ -225,6 +267,7 @@ def erase_local(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:
                 "INSERT OR IGNORE INTO tombstone (tbl, row_id, erased) VALUES (?, ?, ?)",
                 [(tbl, i, now) for i in ids],
             )
+            quarantine.clear(store, tbl, ids)  # it holds the person's values too
     return erased
 
 
@@ -261,6 +304,7 @@ def evict_local(store: Store, table: str, row_id: str,
                 store.db.execute(f"DELETE FROM outbox WHERE tbl = ? AND row_id IN ({marks})",
                                  [tbl, *chunk])
             evicted += [(tbl, i) for i in _delete_rows(store, tbl, ids)]
+            quarantine.clear(store, tbl, ids)
     return evicted, refused
 
 
@@ -271,7 +315,7 @@ _MOVED_AWAY = ("Rækken er flyttet til en kommune, du ikke har adgang til, så �
 def _erasure_set(store: Store, table: str, ids: list[str],
                  personal_only: bool = True) -> list[tuple[str, list[str]]]:
     """The row and its personal descendants (all of them: personal_only=False), parents
-    first."""
+    first; quarantined descendants included."""
     found = [(table, ids)]
     for child in children_of(table):
         if (personal_only and not child.personal) or not child.parent:
@@ -283,6 +327,8 @@ def _erasure_set(store: Store, table: str, ids: list[str],
             child_ids += [r[0] for r in store.db.execute(
                 f"SELECT id FROM {child.name} WHERE {fk} IN ({marks})", chunk
             )]
+        child_ids += [i for i in quarantine.child_ids(store, child.name, fk, ids)
+                      if i not in child_ids]
         if child_ids:
             found += _erasure_set(store, child.name, child_ids, personal_only)
     return found
