@@ -224,3 +224,21 @@ def test_the_schema_documents_every_error_answer_as_it_is_sent(app):
     assert "details" in error["properties"]  # 422 answers carry it
     responses = schema["paths"]["/api/v1/push"]["post"]["responses"]
     assert {"400", "413", "422"} <= set(responses)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf"), 2**63, 2**64,
+                                   -(2**63) - 1, "x" * (MAX_TEXT_CHARS + 1)])
+def test_the_shared_change_model_refuses_what_no_store_can_hold(value):
+    """The model itself, as the server's body parse and any other user of it sees it."""
+    from pydantic import ValidationError
+
+    from lokomotiv_desktop.sync.messages import Change
+
+    change = {"change_id": "c1", "table": "company", "row_id": "r1",
+              "fields": {"employees": value}, "clocks": {"employees": "s"}}
+    with pytest.raises(ValidationError):
+        Change.model_validate(change)
+    accepted = Change.model_validate({**change, "fields": {"employees": 2**63 - 1}})
+    assert accepted.fields["employees"] == 2**63 - 1  # and stays an integer
+    assert type(Change.model_validate({**change, "fields": {"employees": 12}})
+                .fields["employees"]) is int
