@@ -9,6 +9,7 @@ import getpass
 import sys
 
 from ..services.sync import NotLoggedIn, SyncService
+from ..store import quarantine
 from ..store.database import Store
 from ..sync.errors import SyncError
 from .common import EXIT_BAD_INPUT, EXIT_OK, fail, print_json
@@ -70,6 +71,7 @@ def run_sync(args, store: Store) -> int:
     if args.json:
         print_json({"ok": report.ok, "pushed": report.pushed, "pulled": report.pulled,
                     "conflicts": report.conflicts, "rejected": report.rejected,
+                    "quarantined": report.quarantined, "in_quarantine": quarantine.count(store),
                     "pending": store.pending_changes(), "error": report.error,
                     "error_kind": report.error_kind})
     if not report.ok:
@@ -77,6 +79,11 @@ def run_sync(args, store: Store) -> int:
     if not args.json:
         print(f"Sendt: {report.pushed}  Hentet: {report.pulled}  "
               f"Nye konflikter: {report.conflicts}  Afvist: {report.rejected}")
+        held = quarantine.count(store)  # also those of earlier runs: they stay until fixed
+        if held:
+            rows = "række" if held == 1 else "rækker"
+            print(f"{held} {rows} fra serveren kunne ikke gemmes og ligger i karantæne "
+                  "(se Synkronisering).")
     return EXIT_OK
 
 

@@ -53,6 +53,7 @@ class SyncReport:
     pulled: int = 0     # rows changed locally by the pull
     conflicts: int = 0  # new entries in the conflict inbox
     rejected: int = 0   # changes the server refused (also in the inbox)
+    quarantined: int = 0  # pulled rows this laptop cannot hold (store/quarantine.py)
     error: str | None = None  # for a person, in Danish
     error_kind: str | None = None  # SyncError.kind
     seconds: float = 0.0
@@ -292,6 +293,7 @@ class SyncClient:
             report.pulled += applied.changed + applied.erased + applied.evicted
             report.rejected += applied.refused
             report.conflicts += applied.notices
+            report.quarantined += applied.quarantined
             if progress:
                 progress("pull", report.pulled, None)
             if not page.more or page.next <= cursor:
