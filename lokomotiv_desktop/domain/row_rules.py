@@ -108,6 +108,32 @@ def _list_of(check: Callable[[str], None] | None) -> Callable[[str], None]:
     return parse
 
 
+# Fast paths for what the forms store (checked per pulled and pushed row, so per 10 000s):
+# the stored forms pass a regular expression; anything else gets the full validator, which
+# either accepts it (leniently, as the forms would) or says why not.
+_STORED_PHONE = re.compile(r"\+45[0-9]{8}")
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_EMAIL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+[A-Za-z]{{2,24}}")
+_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
+
+
+def _phone(value: str) -> None:
+    if not _STORED_PHONE.fullmatch(value):
+        validate_phone(value)
+
+
+def _email(value: str) -> None:
+    if len(value) > 254 or not _PLAIN_EMAIL.fullmatch(value):
+        validate_email_address(value)
+
+
+def _cvr(value: str) -> None:
+    if not (len(value) == 8 and value.isascii() and value.isdigit() and value[0] != "0"
+            and sum(int(d) * w for d, w in zip(value, _CVR_WEIGHTS, strict=True)) % 11 == 0):
+        validate_cvr(value)
+
+
 def _values(enum) -> set[str]:
     return {member.value for member in enum}
 
@@ -118,7 +144,7 @@ _TIME = dict(nullable=True, check=_iso_time, max_length=5)
 
 ROW_RULES: dict[str, dict[str, FieldRule]] = {
     "company": {
-        "cvr": _text("CVR-nummer", required=True, max_length=8, check=validate_cvr),
+        "cvr": _text("CVR-nummer", required=True, max_length=8, check=_cvr),
         "name": _text("Navn", required=True),
         "address": _text("Adresse"),
         "postcode": _text("Postnummer", nullable=True, max_length=4, check=validate_postcode),
@@ -129,8 +155,8 @@ ROW_RULES: dict[str, dict[str, FieldRule]] = {
         "industry_text": _text("Branche"),
         "employees": _text("Ansatte", nullable=True, max_length=10,
                            check=_one_of(_values(EmployeeBand))),
-        "phone": _text("Telefon", nullable=True, max_length=20, check=validate_phone),
-        "email": _text("E-mail", nullable=True, max_length=320, check=validate_email_address),
+        "phone": _text("Telefon", nullable=True, max_length=20, check=_phone),
+        "email": _text("E-mail", nullable=True, max_length=320, check=_email),
         "website": _text("Hjemmeside"),
         "marketing_protected": _bool("Reklamebeskyttet"),
         "phase": FieldRule("int", "Fase", nullable=False, **_PHASE),
@@ -152,8 +178,8 @@ ROW_RULES: dict[str, dict[str, FieldRule]] = {
         "company_id": _ref("Virksomhed", required=True),
         "name": _text("Navn", required=True),
         "role": _text("Rolle", max_length=40, check=_one_of(_values(ContactRole))),
-        "phone": _text("Telefon", nullable=True, max_length=20, check=validate_phone),
-        "email": _text("E-mail", nullable=True, max_length=320, check=validate_email_address),
+        "phone": _text("Telefon", nullable=True, max_length=20, check=_phone),
+        "email": _text("E-mail", nullable=True, max_length=320, check=_email),
         "trusted": _bool("Betroet"),
     },
     "visit": {
