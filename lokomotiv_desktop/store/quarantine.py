@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 _CHUNK = 500
 # What names a row to a person, as the conflict inbox does: a name, else a date.
 _DESCRIBED_BY = ("name", "date", "due", "description", "changed_at")
+_WORD = {"name": "navn", "description": "beskrivelse"}
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ def _label(store: Store, table: str, row_id: str, values: dict[str, Any]) -> str
         row = store.db.execute("SELECT name FROM company WHERE id = ?",
                                [company_id]).fetchone()
         company_name = row[0] if row else None
+    if not _is_text(own_value) and _is_text(company_name):
+        # Without it the company's name alone would read as if the company were refused.
+        own_value = f"(uden {_WORD.get(own, 'dato')})"
     described = [str(part) for part in (own_value, company_name) if _is_text(part)]
     return " – ".join(described) if described else row_id
 

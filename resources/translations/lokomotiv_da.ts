@@ -1154,6 +1154,72 @@ Din værdi: %s</translation>
     </message>
 </context>
 <context>
+    <name>QuarantineModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Why it was not saved</source>
+        <translation>Hvorfor den ikke blev gemt</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Hentet</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>P-unit</source>
+        <translation>P-enhed</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Besøg</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Motivation session</source>
+        <translation>Motivationsmøde</translation>
+    </message>
+    <message>
+        <source>Phase change</source>
+        <translation>Faseskift</translation>
+    </message>
+    <message>
+        <source>KPI target</source>
+        <translation>KPI-mål</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltager</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePanel</name>
+    <message>
+        <source>These rows came from the server but break Lokomotiv&apos;s rules, so they were not saved on this computer. Everything else was synchronised. A row leaves this list by itself when the server sends a corrected version: ask your coordinator to correct it.</source>
+        <translation>Disse rækker kom fra serveren, men overholder ikke Lokomotivs regler, så de er ikke gemt på denne computer. Alt andet er synkroniseret. En række forsvinder selv fra listen, når serveren sender en rettet udgave: bed din koordinator om at rette den.</translation>
+    </message>
+    <message>
+        <source>Not saved from the server (%1)</source>
+        <translation>Ikke gemt fra serveren (%1)</translation>
+    </message>
+</context>
+<context>
     <name>QuickSearch</name>
     <message>
         <source>Find company</source>

@@ -204,7 +204,7 @@ def test_the_list_names_the_row_and_its_company_but_no_contact_details(store, ba
     labels = {(q.table, q.row_id): q.label for q in quarantine.list_rows(store)}
     assert labels[("company", natural_id("company", OTHER_CVR))] == f"Firma {OTHER_CVR}"
     assert labels[("company", natural_id("company", BAD_CVR))] == natural_id("company", BAD_CVR)
-    assert labels[("contact", "k-bad")] == f"Firma {GOOD_CVR}"
+    assert labels[("contact", "k-bad")] == f"(uden navn) – Firma {GOOD_CVR}"
     assert quarantine.count(store) == len(labels)
     for entry in quarantine.list_rows(store):
         assert "75123456" not in entry.label

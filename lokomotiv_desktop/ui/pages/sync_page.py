@@ -1,5 +1,6 @@
 """Synkronisering: who is logged in where, the state and latest error in plain Danish, the
-conflict inbox with "Behold min" / "Behold deres", and the last sync runs."""
+conflict inbox with "Behold min" / "Behold deres", the rows from the server this computer
+could not store (quarantine), and the last sync runs."""
 from __future__ import annotations
 
 from typing import Literal
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...store import quarantine
 from ..dialogs.login_dialog import LoginDialog
 from ..models.conflicts_model import COL_MINE, COL_THEIRS, ConflictsModel
 from ..models.sync_runs_model import COL_RESULT, SyncRunsModel
 from ..sync_ui import SyncController, SyncState
 from ..widgets.error_label import ErrorLabel
+from ..widgets.quarantine_panel import QuarantinePanel
 
 RUNS_SHOWN = 20
 
@@ -77,6 +80,7 @@ class SyncPage(QWidget):
         self.keep_mine.setToolTip(self.tr("My value wins and is sent at the next sync"))
         self.keep_theirs = QPushButton(self.tr("Keep &theirs"))
         self.keep_theirs.setToolTip(self.tr("Their value stays; mine is dropped"))
+        self.quarantine_panel = QuarantinePanel()
         self.runs = SyncRunsModel(self)
         self.runs_view = _table(self.runs)
         self.runs_view.horizontalHeader().setSectionResizeMode(
@@ -116,6 +120,8 @@ class SyncPage(QWidget):
         layout.addWidget(self.conflicts_empty)
         layout.addWidget(self.conflicts_view, 3)
         layout.addWidget(self.choices)
+        layout.addSpacing(8)
+        layout.addWidget(self.quarantine_panel, 2)
         layout.addSpacing(8)
         layout.addWidget(_heading(self.tr("Recent synchronisations"), 12))
         layout.addWidget(self.runs_view, 2)
@@ -164,6 +170,8 @@ class SyncPage(QWidget):
         self.controller.runner.run(
             lambda: (service.conflicts(), service.recent_runs(RUNS_SHOWN)),
             on_done=self._show, cancellable=True)
+        self.controller.runner.run(lambda: quarantine.list_rows(service.store),
+                                   on_done=self.quarantine_panel.set_rows, cancellable=True)
 
     def _show(self, data) -> None:
         conflicts, runs = data
