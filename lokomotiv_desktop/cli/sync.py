@@ -12,6 +12,7 @@ from ..services.sync import NotLoggedIn, SyncService
 from ..store import quarantine
 from ..store.database import Store
 from ..sync.errors import SyncError
+from ..sync.transport import refusal, unencrypted_remote
 from .common import EXIT_BAD_INPUT, EXIT_OK, fail, print_json
 
 EXIT_SYNC_FAILED = 1
@@ -24,6 +25,9 @@ def register(subparsers) -> None:
     login.add_argument("--user", required=True, metavar="NAVN")
     login.add_argument("--password-stdin", action="store_true",
                        help="læs adgangskoden fra standard input (ellers spørges der)")
+    login.add_argument("--insecure", action="store_true",
+                       help="tillad http:// til en anden maskine (ukrypteret; kun i et "
+                            "lukket testnet)")
     login.set_defaults(handler=run_login)
     logout = subparsers.add_parser("logout", help="log ud og glem adgangen på denne maskine")
     logout.set_defaults(handler=run_logout)
@@ -40,6 +44,10 @@ def register(subparsers) -> None:
 
 
 def run_login(args, store: Store) -> int:
+    if unencrypted_remote(args.server) and not args.insecure:
+        # Before the password is asked for: it must not be typed for nothing.
+        return fail(refusal(args.server) + " (Eller brug --insecure, hvis du ved, at "
+                    "netværket er lukket.)", EXIT_BAD_INPUT)
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -47,7 +55,8 @@ def run_login(args, store: Store) -> int:
     if not password:
         return fail("Adgangskoden må ikke være tom.", EXIT_BAD_INPUT)
     try:
-        status = SyncService(store).login(args.server, args.user, password)
+        status = SyncService(store).login(args.server, args.user, password,
+                                          insecure=args.insecure)
     except SyncError as exc:
         return fail(exc.message, EXIT_SYNC_FAILED)
     where = ", ".join(status.municipalities) or "alle kommuner"

@@ -60,13 +60,18 @@ class SyncService:
         self._tokens = tokens
 
     # -- session -----------------------------------------------------------------------------
-    def login(self, server_url: str, user: str, password: str) -> SyncStatus:
-        """Raises SyncError (wrong password: kind "unauthorized") when it fails, and
-        (kind "demo") for a store with demo data, whose fake companies must stay local."""
+    def login(self, server_url: str, user: str, password: str,
+              insecure: bool = False) -> SyncStatus:
+        """Raises SyncError (wrong password: kind "unauthorized") when it fails, (kind
+        "demo") for a store with demo data, whose fake companies must stay local, and (kind
+        "insecure") for http:// to another machine unless `insecure` (sync/transport.py)."""
+        from ..sync import transport
         from ..sync.client import SyncClient
         from ..sync.errors import SyncError
         from .demo import is_demo_store
 
+        if transport.unencrypted_remote(server_url) and not insecure:
+            raise SyncError("insecure", transport.refusal(server_url))
         if is_demo_store(self.store):
             raise SyncError("demo", "Denne database indeholder demodata og kan ikke "
                             "synkroniseres. Start Lokomotiv med en ny, tom database "

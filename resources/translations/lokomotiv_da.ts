@@ -780,8 +780,8 @@
         <translation>Det er ikke en serveradresse. Skriv den som https://server.eksempel.dk</translation>
     </message>
     <message>
-        <source>The connection is not encrypted (http). Use https outside a test setup.</source>
-        <translation>Forbindelsen er ikke krypteret (http). Brug https uden for en testopsætning.</translation>
+        <source>The connection is not encrypted (http://), so the password and your data could be read on the way. Lokomotiv uses http only for a server on this computer: write the server&apos;s https address.</source>
+        <translation>Forbindelsen er ikke krypteret (http://), så adgangskoden og dine data kan læses undervejs. Lokomotiv bruger kun http til en server på denne computer: skriv serverens https-adresse.</translation>
     </message>
     <message>
         <source>Logging in …</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.sync import SyncStatus
+from ...sync.transport import unencrypted_remote
 from ..widgets.error_label import ErrorLabel
 
 
@@ -82,12 +83,15 @@ class LoginDialog(QDialog):
         self.address_error.show_message(
             self.tr("Not a server address. Write it as https://server.example.dk")
             if typed and address is None else None)
-        unencrypted = address is not None and address.startswith("http://") \
-            and urlsplit(address).hostname not in ("localhost", "127.0.0.1", "::1")
-        self.note.setText(self.tr("The connection is not encrypted (http). Use https "
-                                  "outside a test setup.") if unencrypted else "")
+        # Refused, not only warned: the password would cross the network readable.
+        unencrypted = address is not None and unencrypted_remote(address)
+        self.note.setText(self.tr(
+            "The connection is not encrypted (http://), so the password and your data could "
+            "be read on the way. Lokomotiv uses http only for a server on this computer: "
+            "write the server's https address.") if unencrypted else "")
         self.note.setVisible(unencrypted)
-        ok = address is not None and bool(self.user.text().strip()) and bool(self.password.text())
+        ok = address is not None and not unencrypted and bool(self.user.text().strip()) \
+            and bool(self.password.text())
         self.login_button.setEnabled(ok and not self.busy)
         return ok
 

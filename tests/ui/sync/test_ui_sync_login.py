@@ -40,10 +40,24 @@ def test_login_button_waits_for_valid_input(sync_window, qtbot):
     assert not dialog.login_button.isEnabled()
     assert dialog.address_error.isVisible()
     assert dialog.address_error.text().startswith("Det er ikke en serveradresse")
-    fill(qtbot, dialog, "http://sync.example.dk", "anna", "")
+    fill(qtbot, dialog, "https://sync.example.dk", "anna", "")
     assert not dialog.address_error.isVisible() and not dialog.login_button.isEnabled()
-    assert dialog.note.isVisible()  # http to another machine: said plainly
     qtbot.keyClicks(dialog.password, "x")
+    assert dialog.login_button.isEnabled()
+    dialog.reject()
+
+
+def test_http_to_another_machine_is_refused_in_danish(sync_window, qtbot):
+    dialog = open_dialog(sync_window, qtbot)
+    fill(qtbot, dialog, "http://sync.example.dk", "anna", "x")
+    assert not dialog.login_button.isEnabled()
+    assert dialog.note.isVisible() and "ikke krypteret" in dialog.note.text()
+    dialog.submit()  # Enter in a field: refused as well
+    assert not dialog.busy
+    for local in ("http://localhost:8765", "http://127.0.0.2:8765", "http://[::1]:8765"):
+        fill(qtbot, dialog, local, "anna", "x")
+        assert dialog.login_button.isEnabled() and not dialog.note.isVisible(), local
+    fill(qtbot, dialog, "https://sync.example.dk", "anna", "x")
     assert dialog.login_button.isEnabled()
     dialog.reject()
 
