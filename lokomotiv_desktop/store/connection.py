@@ -1,6 +1,7 @@
 """Opening the local SQLite file with the settings every connection needs."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -18,12 +19,16 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
     if not memory:
         folder = Path(path).parent
         try:
+            new_folder = not folder.exists()
             folder.mkdir(parents=True, exist_ok=True)
+            if new_folder:
+                _owner_only(folder, 0o700)
         except OSError as exc:
             raise StoreOpenError(
                 f"Mappen {folder} kan ikke oprettes ({exc.strerror}). "
                 "Vælg en anden placering til databasen med --db."
             ) from exc
+        _create_private(Path(path))
     try:
         if key:
             from sqlcipher3 import dbapi2  # optional: encryption at rest
@@ -54,4 +59,29 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
             f"Databasen {path} kan ikke åbnes: den er ikke en Lokomotiv-database, "
             f"eller den er beskadiget ({exc})."
         ) from exc
+    if not memory:
+        for suffix in ("", "-wal", "-shm"):  # SQLite gives new ones the file's mode
+            _owner_only(Path(f"{path}{suffix}"), 0o600)
     return sqlite_utils.Database(conn)
+
+
+def _create_private(path: Path) -> None:
+    """Creates the file 0600 before SQLite does (with the umask's 0644): it holds contact
+    data, and the token file lies beside it."""
+    if os.name == "nt":  # Windows: the profile folder's ACL already keeps others out
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:  # there already, or not creatable: SQLite says why in a moment
+        pass
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    """Takes group and other rights away (from a store made by an older version too)."""
+    if os.name == "nt":
+        return
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(mode)
+    except OSError:  # gone (no WAL yet), or not ours to change: leave it
+        pass

@@ -99,7 +99,7 @@ class TokenStore:
         if not tokens:
             self.fallback_file.unlink(missing_ok=True)
             return
-        self.fallback_file.parent.mkdir(parents=True, exist_ok=True)
+        self.fallback_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         partial = self.fallback_file.with_name(self.fallback_file.name + ".tmp")
         partial.unlink(missing_ok=True)
         # Created 0600 from the start: the token is never readable by others, not even briefly.
