@@ -35,7 +35,7 @@ def search_ids(store, word):
 
 
 def test_pulled_new_row_is_inserted_without_outbox_and_is_searchable(store):
-    item = row_item("company", "c1", {"cvr": "12345678", "name": "Bageriet", "city": "Aarhus",
+    item = row_item("company", "c1", {"cvr": "12345674", "name": "Bageriet", "city": "Aarhus",
                                       "municipality_code": "751"}, 1)
     result = apply_remote_rows(store, [item])
     assert result.changed == 1
