@@ -204,8 +204,9 @@ def _problems(table: str, full: dict[str, Any], changed: Mapping[str, Any],
 
 
 def _field_problem(table: str, field: str, value: Any) -> str | None:
-    if isinstance(value, str | int | float | None):  # type in the key: 1, 1.0, True differ
-        return _cached_problem(table, field, type(value), value)
+    # Short values only: the cache must not hold on to a page's long notes.
+    if isinstance(value, int | float | None) or (isinstance(value, str) and len(value) <= 80):
+        return _cached_problem(table, field, type(value), value)  # 1, 1.0 and True differ
     return field_problem(table, field, value)
 
 
