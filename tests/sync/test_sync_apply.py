@@ -8,7 +8,7 @@ import pytest
 from lokomotiv_desktop.store import sync_apply
 from lokomotiv_desktop.store.sync_apply import apply_remote_rows, erase_local, is_erased
 from lokomotiv_desktop.sync.clocks import expand
-from lokomotiv_desktop.sync.hlc import make_stamp
+from lokomotiv_desktop.sync.hlc import make_stamp, wall_ms
 from lokomotiv_desktop.sync.tables import SYNCED_TABLES
 
 
@@ -51,17 +51,17 @@ def test_only_winning_fields_are_written_and_clock_moves_past_remote(store):
         c1 = store.changes.insert("company", {"cvr": "1", "name": "Lokal", "city": "Odense"})
     local_stamp = company(store, c1)[3]["name"]
     outbox_before = store.pending_changes()
-    # Remote: an older name (loses) and a much newer city (wins).
+    # Remote: an older name (loses) and a newer city (wins), from a clock a minute ahead.
+    ahead = make_stamp(wall_ms() + 60_000, 0, "remote")
     older = {"kind": "row", "table": "company", "row_id": c1,
              "values": {"name": "Gammel", "city": "Vejle"},
-             "clocks": {"name": make_stamp(1, 0, "remote"),
-                        "city": make_stamp(9_999_999_999_999, 0, "remote")}}
+             "clocks": {"name": make_stamp(1, 0, "remote"), "city": ahead}}
     apply_remote_rows(store, [older])
     name, city, _, clocks = company(store, c1)
     assert (name, city) == ("Lokal", "Vejle")
     assert clocks["name"] == local_stamp
     assert store.pending_changes() == outbox_before
-    assert store.clock.now() > make_stamp(9_999_999_999_999, 0, "remote")
+    assert store.clock.now() > ahead
 
 
 def test_applying_the_same_page_twice_changes_nothing(store):
