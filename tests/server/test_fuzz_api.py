@@ -31,7 +31,7 @@ from .conftest import HEADERS, Api, cid, company
 
 SOAK = bool(os.environ.get("LOKOMOTIV_SOAK"))
 # Examples per operation, role and generation mode.
-EXAMPLES = int(os.environ.get("LOKOMOTIV_FUZZ_EXAMPLES", 300 if SOAK else 15))
+EXAMPLES = int(os.environ.get("LOKOMOTIV_FUZZ_EXAMPLES", 300 if SOAK else 12))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_headers_conformance, response_schema_conformance]
 # Logging out would end the token the rest of the run needs; it has no input to fuzz.
@@ -190,4 +190,5 @@ def test_fuzzed_pushes_never_break_a_pull(fuzz_server):
 
         push_then_pull()
     print(f"fuzzed pushes: {dict(outcomes)}")
-    assert outcomes["applied"] and outcomes["rejected"]  # it reached the store, and past it
+    # Not vacuous: some got merged into stored rows (applied or with a conflict), some refused.
+    assert outcomes["applied"] + outcomes["conflict"] and outcomes["rejected"]
