@@ -41,10 +41,12 @@ class Recording(httpx.BaseTransport):
         return response
 
 
-@pytest.fixture
-def server(tmp_path, monkeypatch):
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(request, tmp_path, monkeypatch):
     fast_passwords(monkeypatch)
-    srv = Server(f"sqlite:///{tmp_path}/shared.db").start()
+    url = (f"sqlite:///{tmp_path}/shared.db" if request.param == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    srv = Server(url).start()
     srv.add_user("anna", "konsulent", ["101"])
     srv.add_user("chef", "koordinator", [])
     yield srv
