@@ -85,8 +85,8 @@ def _holds_non_finite(scope, body: bytes) -> bool:
     if b"NaN" not in body and b"Infinity" not in body:
         return False
     content_type = dict(scope.get("headers", ())).get(b"content-type", b"")
-    if b"json" not in content_type.lower():
-        return False
+    if content_type and b"json" not in content_type.lower():
+        return False  # not read as JSON (without a type, a lenient app would read it so)
     try:
         json.loads(body, parse_constant=_refuse_constant)
     except _NonFinite:
