@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..sync.clocks import expand
 from ..sync.tables import SYNCED_TABLES
 from .changes import utc_now
 
@@ -76,6 +77,27 @@ def child_ids(store: Store, table: str, fk: str, parent_ids: list[str]) -> list[
             f"SELECT row_id FROM quarantine WHERE tbl = ? "
             f"AND json_extract(vals, '$.' || ?) IN ({marks})", [table, fk, *chunk])]
     return found
+
+
+def drop_superseded(store: Store) -> int:
+    """Removes the entries of rows held here whose refused fields all hold a newer write
+    now (someone set the field again here: what was kept back has lost anyway). Returns
+    how many went."""
+    gone: list[tuple[str, str]] = []
+    for (table,) in store.db.execute("SELECT DISTINCT tbl FROM quarantine").fetchall():
+        if table not in SYNCED_TABLES:
+            continue  # names reach SQL below: only registry names may
+        fields = SYNCED_TABLES[table].all_fields
+        for row_id, kept, reasons, local in store.db.execute(
+                f"SELECT q.row_id, q.clocks, q.reasons, t.clocks FROM quarantine q "
+                f"JOIN {table} t ON t.id = q.row_id WHERE q.tbl = ?", [table]).fetchall():
+            kept, local = json.loads(kept), expand(json.loads(local or "{}"), fields)
+            reasons = json.loads(reasons)
+            refused = list(kept) if "*" in reasons else [f for f in reasons if f in fields]
+            if all(local.get(f, "") > kept.get(f, "") for f in refused):
+                gone.append((table, row_id))
+    store.db.conn.executemany("DELETE FROM quarantine WHERE tbl = ? AND row_id = ?", gone)
+    return len(gone)
 
 
 def count(store: Store) -> int:

@@ -86,6 +86,7 @@ def apply_remote_rows(store: Store, items: Iterable[Any]) -> ApplyResult:
             result.changed += changed
             result.quarantined += quarantined
         result.notices = _file_notices(store, notices, tombstones)
+        quarantine.drop_superseded(store)  # every round pulls a page, if only an empty one
     return result
 
 
@@ -153,11 +154,21 @@ def _apply_table(
         merged = merge_change(row_values, expand(row_clocks or {}, fields), values, clocks)
         problems = _problems(table, {**row_values, **merged.values}, merged.values,
                              new=row_clocks is None)
-        if problems:
-            # This version stays out; the row keeps what it had (nothing, if it is new).
-            refused[row_id] = (*pulled[row_id], problems)
+        if problems and row_clocks is None:
+            refused[row_id] = (*pulled[row_id], problems)  # a new row waits whole
             continue
-        refused.pop(row_id, None)  # a valid later version in the same page
+        if problems:
+            # A row held here takes the rest of the version: its rules are per field, as
+            # the merge is, and a laptop that lacked more than the refused fields would
+            # not get them back (the server leaves a row out of the pulls of the device
+            # that wrote it last).
+            refused[row_id] = (*pulled[row_id], problems)
+            merged.values = {f: v for f, v in merged.values.items() if f not in problems}
+            merged.clocks = {f: c for f, c in merged.clocks.items() if f not in problems}
+            if not merged.values:
+                continue
+        else:
+            refused.pop(row_id, None)  # a valid later version in the same page
         if not merged.changed:
             continue
         new_clocks = {**(row_clocks or {}), **merged.clocks}

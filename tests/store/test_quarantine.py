@@ -109,12 +109,25 @@ def test_a_bad_version_again_replaces_the_entry_without_doubling_it(store, bad_p
     assert json.loads(vals)["phase"] == 98
 
 
-def test_a_bad_update_leaves_the_stored_row_as_it_was(store):
+def test_a_bad_update_brings_its_valid_fields_and_keeps_back_the_refused_one(store):
     apply_remote_rows(store, [company(GOOD_CVR, phase=2)])
     result = apply_remote_rows(store, [company(GOOD_CVR, ms=9, phase=99, city="Vejle")])
-    assert (result.changed, result.quarantined) == (0, 1)
+    assert (result.changed, result.quarantined) == (1, 1)
     stored = CompanyRepository(store).get(GOOD_ID)
-    assert (stored.phase, stored.city) == (2, "")
+    assert (stored.phase, stored.city) == (2, "Vejle")
+    assert set(entries(store)[("company", GOOD_ID)]) == {"phase"}
+    apply_remote_rows(store, [])  # a round with nothing new keeps the entry
+    assert ("company", GOOD_ID) in entries(store)
+
+
+def test_a_local_write_of_the_refused_field_retires_the_entry(store):
+    apply_remote_rows(store, [company(GOOD_CVR, phase=2)])
+    apply_remote_rows(store, [company(GOOD_CVR, ms=9, phase=99)])
+    with store.transaction():
+        CompanyRepository(store).update(GOOD_ID, {"phase": 3})
+    apply_remote_rows(store, [])  # the next round's pull, with nothing new
+    assert entries(store) == {}
+    assert CompanyRepository(store).get(GOOD_ID).phase == 3
 
 
 def test_a_value_the_store_had_before_does_not_hold_back_an_update(store):

@@ -15,7 +15,7 @@ from lokomotiv_desktop.store.companies import CompanyRepository
 from lokomotiv_desktop.sync.hlc import make_stamp, wall_ms
 from lokomotiv_desktop.sync.identity import natural_id
 
-from .harness import Server, fast_passwords
+from .harness import Server, fast_passwords, local_state, server_state
 
 GOOD_CVR, HALF_CVR, PHASE_CVR = "31000009", "31000076", "31000149"
 
@@ -28,6 +28,7 @@ def server(request, tmp_path, monkeypatch):
     srv = Server(url).start()
     srv.add_user("anna", "konsulent", ["615"])
     srv.add_user("bo", "konsulent", ["615"])
+    srv.add_user("chef", "koordinator", [])
     yield srv
     srv.close()
 
@@ -113,3 +114,26 @@ def test_lokomotiv_sync_says_how_many_rows_are_in_quarantine(server, laptops, mo
             "(se Synkronisering).") in out
     assert cli_sync.run_sync(argparse.Namespace(json=True), bo) == cli_sync.EXIT_OK
     assert '"in_quarantine": 2' in capsys.readouterr().out
+
+
+def test_a_refused_field_of_a_held_row_does_not_cost_the_rest(server, laptops):
+    """The laptop takes the valid fields of a bad version and, once its consultant sets
+    the refused field again, holds exactly what the server holds (the server leaves the
+    row out of that laptop's pulls from then on, so nothing may be missing)."""
+    anna, bo, anna_client, bo_client = laptops
+    company_id = save_company(anna, None, {"cvr": GOOD_CVR, "name": "God Virksomhed A/S",
+                                           "municipality_code": "615", "phase": 2})
+    assert anna_client.sync_once().ok and bo_client.sync_once().ok
+    put_on_server(server, "company", company_id,
+                  {"cvr": GOOD_CVR, "name": "God Virksomhed A/S", "municipality_code": "615",
+                   "phase": 99, "city": "Vejle"})
+    assert bo_client.sync_once().quarantined == 1
+    held = CompanyRepository(bo).get(company_id)
+    assert (held.phase, held.city) == (2, "Vejle")
+    save_company(bo, company_id, {"phase": 3})
+    assert bo_client.sync_once().ok
+    assert quarantine.count(bo) == 0
+    rows, _ = server_state(server, server.token("chef"))
+    assert local_state(bo)[("company", company_id)][0] == rows[("company", company_id)][0]
+    assert anna_client.sync_once().ok
+    assert CompanyRepository(anna).get(company_id).phase == 3
