@@ -22,6 +22,7 @@ from ..store.companies import CompanyRepository
 from ..store.database import Store
 from ..store.outreach import Dated, FollowUpRepository, SessionRepository, VisitRepository
 from .companies import ChangedUnderneath, three_way
+from .me import my_name
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 VISIT_FIELDS = ("date", "kind", "consultant", "time", "unit_id", "contact_ids", "notes",
@@ -40,13 +41,13 @@ def today_local() -> date:
 
 
 def current_consultant(store: Store, explicit: str | None = None) -> str:
-    """Who is working: the name given, else the user name configured in the store
-    (sync_state key ``user``, set at login or in Settings)."""
-    name = (explicit or "").strip() or (store.get_state("user") or "").strip()
+    """Who is working: the name given, else the consultant's own name (Indstillinger →
+    Mig, services/me.py), else the account name of the last login."""
+    name = (explicit or "").strip() or (my_name(store) or "")
     if not name:
         raise ValidationError(
             "consultant", "Hvem er konsulent? Angiv et navn (i kommandolinjen --consultant "
-            "NAVN), eller sæt dit brugernavn under Indstillinger.")
+            "NAVN), eller skriv dit navn under Indstillinger → Mig.")
     return name
 
 
