@@ -3,9 +3,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
+
+from ..domain.danish_format import sort_key
+
+# ORDER BY name COLLATE dansk: the same order as sorted(key=sort_key) in the window.
+COLLATION = "dansk"
 
 
 class StoreOpenError(RuntimeError):
@@ -48,6 +54,7 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
         # TEMP tables (the bulk import stages its rows in them) stay in memory instead of
         # a temporary file with a 2 MB cache.
         conn.execute("PRAGMA temp_store = MEMORY")
+        register_collation(conn)
     except sqlite3.OperationalError as exc:
         # Not the content but the place: a folder without write access, a locked file.
         raise StoreOpenError(
@@ -63,6 +70,20 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
         for suffix in ("", "-wal", "-shm"):  # SQLite gives new ones the file's mode
             _owner_only(Path(f"{path}{suffix}"), 0o600)
     return sqlite_utils.Database(conn)
+
+
+def register_collation(conn: sqlite3.Connection) -> None:
+    """Registers the Danish order (Æ, Ø, Å after Z, "Aa" as Å) on a raw connection."""
+    conn.create_collation(COLLATION, _compare)
+
+
+# SQLite calls the collation n·log n times while sorting, with the same names again and again.
+_key = lru_cache(maxsize=65536)(sort_key)
+
+
+def _compare(left: str, right: str) -> int:
+    a, b = _key(left), _key(right)
+    return (a > b) - (a < b)
 
 
 def _create_private(path: Path) -> None:
