@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
+from ..services.me import my_name
 from .models.outreach_lists import COMPANY_ID_ROLE
 from .pages.overview_page import OverviewPage
 
@@ -197,7 +198,7 @@ class OutreachController(QObject):
     def export_calendar(self) -> None:
         from .dialogs.calendar_export import export_calendar
 
-        consultant = (self.window.store.get_state("user") or "").strip()
+        consultant = my_name(self.window.store) or ""
         if not consultant:
             names = self.window.repository.consultants()
             consultant, ok = QInputDialog.getItem(

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel
 
 from ...domain.entities import Company
+from ...services.me import my_name
 from ...store.database import Store
 
 
@@ -15,8 +16,8 @@ def danish_date(day: date) -> str:
 
 
 def default_consultant(store: Store, company: Company | None = None) -> str:
-    """The user set in Indstillinger, else the company's consultant."""
-    return (store.get_state("user") or "").strip() or (company.consultant if company else "")
+    """Me (Indstillinger → Mig, else the logged-in account), else the company's consultant."""
+    return my_name(store) or (company.consultant if company else "") or ""
 
 
 def company_header(company: Company) -> QLabel:

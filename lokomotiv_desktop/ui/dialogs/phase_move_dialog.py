@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Phase
 from ...domain.validation import ValidationError
+from ...services.me import my_name
 from ...services.phases import move_phase
 from ...store.database import Store
 from ..tasks import TaskRunner
@@ -51,7 +52,8 @@ class PhaseMoveDialog(QDialog):
         self.phase.setEnabled(target is None)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Optional, e.g. \"The management said yes\""))
-        self.changed_by = QLineEdit(changed_by)
+        # The board passes the last mover; otherwise it is me (Indstillinger → Mig).
+        self.changed_by = QLineEdit(changed_by.strip() or my_name(store) or "")
         self.error = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from ...domain.enums import Phase
 from ...domain.text import fold_danish
 from ...services import phases
+from ...services.me import my_name
 from ...services.outreach import today_local
 from ...store.database import Store
 from ...store.phases import Board, BoardCard
@@ -149,7 +150,7 @@ class PhaseBoardPage(QWidget):
                      (self._cards.get(i) for i in company_ids) if c is not None]
         if not companies or self.move_dialog is not None:
             return
-        mover = self._mover or (self._store.get_state("user") or "").strip()
+        mover = self._mover or my_name(self._store) or ""
         self.move_dialog = PhaseMoveDialog(self._store, self._runner, companies, target, mover,
                                            self)
         self.move_dialog.moved.connect(self._moved)
