@@ -27,6 +27,9 @@ class BoardCard:
     phase: Phase
     next_due: date | None  # the earliest open follow-up
     days_in_phase: int | None  # None: no phase change recorded yet
+    next_task: str = ""  # the text of the earliest open follow-up
+    last_visit: date | None = None  # the latest visit up to today
+    last_visit_kind: str = ""
 
 
 @dataclass
@@ -56,10 +59,14 @@ class TimelineEntry:
 # read a few index entries, so the cost grows with the companies shown, not the history.
 _BOARD_SQL = """
 SELECT c.id, c.cvr, c.name, coalesce(m.name, ''), c.consultant, c.phase,
-       (SELECT min(t.due) FROM follow_up t
-         WHERE t.company_id = c.id AND t.done = 0 AND t.deleted = 0),
+       (SELECT t.due || char(31) || t.text FROM follow_up t
+         WHERE t.company_id = c.id AND t.done = 0 AND t.deleted = 0 ORDER BY t.due, t.id
+         LIMIT 1),
        (SELECT max(p.changed_at) FROM phase_change p
-         WHERE p.company_id = c.id AND p.to_phase = c.phase AND p.deleted = 0)
+         WHERE p.company_id = c.id AND p.to_phase = c.phase AND p.deleted = 0),
+       (SELECT v.date || char(31) || v.kind FROM visit v
+         WHERE v.company_id = c.id AND v.deleted = 0 AND v.date <= ? ORDER BY v.date DESC
+         LIMIT 1)
 FROM company c LEFT JOIN municipality m ON m.code = c.municipality_code
 WHERE {where}
 ORDER BY c.phase, c.name COLLATE NOCASE, c.id
@@ -113,16 +120,20 @@ class PhaseRepository:
             params.append(consultant)
         today = today or datetime.now(COPENHAGEN).date()
         board = Board()
-        for r in self.db.execute(_BOARD_SQL.format(where=" AND ".join(where)), params):
+        sql = _BOARD_SQL.format(where=" AND ".join(where))
+        for r in self.db.execute(sql, [today.isoformat(), *params]):
             try:
                 phase = Phase(r[5])
             except ValueError:  # a value from a newer version: show it in the first column
                 phase = Phase.AFKLARING
             entered = (today - _entered_day(r[7])).days if r[7] else None
+            due, _, task = (r[6] or "").partition("\x1f")
+            visited, _, visit_kind = (r[8] or "").partition("\x1f")
             board.columns[phase].append(BoardCard(
                 company_id=r[0], cvr=r[1], name=r[2], municipality=r[3], consultant=r[4],
-                phase=phase, next_due=_day(r[6]) if r[6] else None,
-                days_in_phase=entered))
+                phase=phase, next_due=_day(due) if due else None,
+                days_in_phase=entered, next_task=task,
+                last_visit=_day(visited) if visited else None, last_visit_kind=visit_kind))
         return board
 
 

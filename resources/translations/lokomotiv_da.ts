@@ -25,16 +25,46 @@
         <translation>Næste %s</translation>
     </message>
     <message>
-        <source>%s days</source>
-        <translation>%s dage</translation>
+        <source>%s days in phase</source>
+        <translation>%s dage i fasen</translation>
     </message>
     <message>
-        <source>1 day</source>
-        <translation>1 dag</translation>
+        <source>1 day in phase</source>
+        <translation>1 dag i fasen</translation>
     </message>
     <message>
         <source>no consultant</source>
         <translation>ingen konsulent</translation>
+    </message>
+</context>
+<context>
+    <name>BoardColumn</name>
+    <message>
+        <source>1 company</source>
+        <translation>1 virksomhed</translation>
+    </message>
+    <message>
+        <source>%s companies</source>
+        <translation>%s virksomheder</translation>
+    </message>
+</context>
+<context>
+    <name>BoardColumnModel</name>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Last visit: %s</source>
+        <translation>Sidste besøg: %s</translation>
+    </message>
+    <message>
+        <source>Next task: %s</source>
+        <translation>Næste opgave: %s</translation>
+    </message>
+    <message>
+        <source>Consultant: %s</source>
+        <translation>Konsulent: %s</translation>
     </message>
 </context>
 <context>

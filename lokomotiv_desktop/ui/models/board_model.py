@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ...domain.danish_format import field_date
 from ...domain.enums import Phase
 from ...store.phases import BoardCard
 
@@ -52,6 +53,24 @@ class BoardColumnModel(QAbstractListModel):
                 return row
         return -1
 
+    def tooltip(self, card: BoardCard) -> str:
+        """What a card has no room for: the last visit, the next task and the consultant."""
+        none = self.tr("none")
+        visit = none
+        if card.last_visit is not None:
+            visit = field_date(card.last_visit)
+            if card.last_visit_kind:
+                visit += f" ({card.last_visit_kind})"
+        task = none
+        if card.next_due is not None:
+            task = " ".join(x for x in (field_date(card.next_due), card.next_task) if x)
+        return "\n".join((
+            f"{card.name} · CVR {card.cvr}",
+            self.tr("Last visit: %s") % visit,
+            self.tr("Next task: %s") % task,
+            self.tr("Consultant: %s") % (card.consultant or none),
+        ))
+
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._cards)
@@ -63,7 +82,7 @@ class BoardColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return card.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{card.name} · CVR {card.cvr}"
+            return self.tooltip(card)
         if role == CARD_ROLE:
             return card
         if role == COMPANY_ID_ROLE:

@@ -48,10 +48,15 @@ class PhaseBoardPage(QWidget):
         self.municipality.setAccessibleName(self.tr("Municipality"))
         self.consultant = QComboBox()
         self.consultant.setAccessibleName(self.tr("Consultant"))
+        for combo in (self.municipality, self.consultant):
+            # Long names must not widen the window past 1024 px; the open list shows them.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.count_label = QLabel()
         self.hint = QLabel(self.tr("Drag a card to another phase, or select it and press "
                                    "Ctrl+Left / Ctrl+Right. Enter opens the company."))
         self.hint.setStyleSheet("color: #5f6670;")
+        self.hint.setWordWrap(True)
         self.delegate = BoardCardDelegate(self, today_local())
         self.columns = {phase: BoardColumn(phase, self.delegate) for phase in Phase}
         self._fill_choices()

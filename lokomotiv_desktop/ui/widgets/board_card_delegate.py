@@ -1,25 +1,66 @@
-"""Paints one company card of the phase board: name, municipality and consultant, the next
-follow-up (red when overdue) and the days in the phase. Painting instead of widgets keeps a
-column of 5 000 cards as cheap as a plain list."""
+"""Paints one company card of the phase board: the whole name (up to two lines), municipality
+and consultant, the next follow-up (red when overdue) and the days in the phase. Painting
+instead of widgets keeps a column of 5 000 cards as cheap as a plain list."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ...domain.danish_format import field_date
 from ...store.phases import BoardCard
 from ..models.board_model import CARD_ROLE
 
-CARD_HEIGHT = 66
+NAME_LINES = 2  # a long name wraps once; only beyond that is it elided
+_LINES = NAME_LINES + 3  # name, place and consultant, next follow-up, days in phase
 _MARGIN = 4
 _PAD = 8
 _BORDER = QColor("#c9ced6")
 _SELECTED = QColor("#2f6fb3")
 _CARD = QColor("#ffffff")
-_MUTED = QColor("#5f6670")
-_OVERDUE = QColor("#b3261e")
+_TEXT = "#1b1f24"
+_MUTED = "#5f6670"
+OVERDUE = "#b3261e"
+
+
+@dataclass(frozen=True)
+class CardText:
+    rect: QRect
+    text: str
+    bold: bool = False
+    color: str = _MUTED  # a colour name: a QColor is mutable
+
+
+def card_height(font: QFont) -> int:
+    """Every card is as high as one with a two-line name: the view never measures rows."""
+    line = QFontMetrics(font).height()
+    return _LINES * line + _LINES + 10 + _MARGIN
+
+
+def wrap(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
+    """Word-wraps `text` into at most `lines` lines of `width` pixels; only the last line is
+    elided, and a word too long for a line is broken rather than hidden."""
+    out: list[str] = []
+    rest = text.split()
+    while rest and len(out) < lines:
+        if len(out) == lines - 1:
+            out.append(metrics.elidedText(" ".join(rest), Qt.TextElideMode.ElideRight, width))
+            break
+        line = rest.pop(0)
+        if metrics.horizontalAdvance(line) > width:  # one long word: break it
+            cut = max(1, len(line))
+            while cut > 1 and metrics.horizontalAdvance(line[:cut]) > width:
+                cut -= 1
+            line, tail = line[:cut], line[cut:]
+            if tail:
+                rest.insert(0, tail)
+        while rest and metrics.horizontalAdvance(f"{line} {rest[0]}") <= width:
+            line = f"{line} {rest.pop(0)}"
+        out.append(line)
+    return out or [""]
 
 
 class BoardCardDelegate(QStyledItemDelegate):
@@ -28,12 +69,20 @@ class BoardCardDelegate(QStyledItemDelegate):
         self.today = today or date.today()
         self._no_follow_up = self.tr("No follow-up")
         self._follow_up = self.tr("Next %s")
-        self._days = self.tr("%s days")
-        self._one_day = self.tr("1 day")
+        self._days = self.tr("%s days in phase")
+        self._one_day = self.tr("1 day in phase")
         self._no_consultant = self.tr("no consultant")
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(option.rect.width() or 200, CARD_HEIGHT)
+        return QSize(option.rect.width() or 200, card_height(option.font))
+
+    def days_text(self, card: BoardCard) -> str:
+        if card.days_in_phase is None:
+            return ""
+        # A phase change stamped ahead of this laptop's clock (another device's clock, an
+        # import) would count below zero: the card has been in the phase since today.
+        days = max(card.days_in_phase, 0)
+        return self._one_day if days == 1 else self._days % days
 
     def card_lines(self, card: BoardCard) -> tuple[str, str, str, str, bool]:
         """(name, place and consultant, next follow-up, days in phase, overdue?) as painted;
@@ -43,18 +92,40 @@ class BoardCardDelegate(QStyledItemDelegate):
         if card.next_due is None:
             follow_up, overdue = self._no_follow_up, False
         else:
-            follow_up = self._follow_up % card.next_due.strftime("%d.%m.%Y")
+            follow_up = self._follow_up % field_date(card.next_due)
             overdue = card.next_due < self.today
-        days = ""
-        if card.days_in_phase is not None:
-            days = self._one_day if card.days_in_phase == 1 else self._days % card.days_in_phase
-        return card.name, place, follow_up, days, overdue
+        return card.name, place, follow_up, self.days_text(card), overdue
+
+    def layout(self, card: BoardCard, rect: QRect, font: QFont) -> list[CardText]:
+        """What is drawn where on a card in `rect`: the name in bold on up to two lines,
+        then one line each for place, follow-up and days."""
+        name, place, follow_up, days, overdue = self.card_lines(card)
+        box = rect.adjusted(_MARGIN, _MARGIN // 2, -_MARGIN, -_MARGIN // 2)
+        text = box.adjusted(_PAD, 5, -_PAD, -5)
+        bold = QFont(font)
+        bold.setBold(True)
+        line = QFontMetrics(font).height()
+        parts: list[CardText] = []
+        top = text.top()
+        for piece in wrap(name, QFontMetrics(bold), text.width(), NAME_LINES):
+            parts.append(CardText(QRect(text.left(), top, text.width(), line), piece, True,
+                                  _TEXT))
+            top += line
+        top = text.top() + NAME_LINES * line + 2  # the rows below never move with the name
+        metrics = QFontMetrics(font)
+        for piece, color in ((place, _MUTED), (follow_up, OVERDUE if overdue else _MUTED),
+                             (days, _MUTED)):
+            if piece:
+                elided = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, text.width())
+                parts.append(CardText(QRect(text.left(), top, text.width(), line), elided,
+                                      False, color))
+            top += line + 1
+        return parts
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         card: BoardCard | None = index.data(CARD_ROLE)
         if card is None:
             return
-        name, place, follow_up, days, overdue = self.card_lines(card)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         box = option.rect.adjusted(_MARGIN, _MARGIN // 2, -_MARGIN, -_MARGIN // 2)
@@ -66,29 +137,11 @@ class BoardCardDelegate(QStyledItemDelegate):
         if focused and not selected:
             painter.setPen(QPen(_SELECTED, 1, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(box.adjusted(2, 2, -2, -2), 4, 4)
-
-        text = box.adjusted(_PAD, 5, -_PAD, -5)
         bold = QFont(option.font)
         bold.setBold(True)
-        line = QFontMetrics(option.font).height()
-        painter.setFont(bold)
-        painter.setPen(QColor("#1b1f24"))
-        self._draw(painter, QRect(text.left(), text.top(), text.width(), line), name, bold)
-        painter.setFont(option.font)
-        painter.setPen(_MUTED)
-        self._draw(painter, QRect(text.left(), text.top() + line + 1, text.width(), line),
-                   place, option.font)
-        third = QRect(text.left(), text.top() + 2 * line + 2, text.width(), line)
-        days_width = QFontMetrics(option.font).horizontalAdvance(days) + 8 if days else 0
-        if days:
-            painter.drawText(third, int(Qt.AlignmentFlag.AlignRight
-                                        | Qt.AlignmentFlag.AlignVCenter), days)
-        painter.setPen(_OVERDUE if overdue else _MUTED)
-        self._draw(painter, third.adjusted(0, 0, -days_width, 0), follow_up, option.font)
+        for part in self.layout(card, option.rect, option.font):
+            painter.setFont(bold if part.bold else option.font)
+            painter.setPen(QColor(part.color))
+            painter.drawText(part.rect, int(Qt.AlignmentFlag.AlignLeft
+                                            | Qt.AlignmentFlag.AlignVCenter), part.text)
         painter.restore()
-
-    @staticmethod
-    def _draw(painter: QPainter, rect: QRect, text: str, font: QFont) -> None:
-        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         elided)

@@ -55,24 +55,34 @@ class BoardColumn(QWidget):
         super().__init__(parent)
         self.phase = phase
         self.model = BoardColumnModel(phase, self)
-        self.header = QLabel()
-        self.header.setStyleSheet("font-weight: 600; font-size: 11pt; padding: 4px 2px;")
+        # The phase on one line and its count on the next: both stay whole in a fifth of a
+        # 1024 px window, where "4. Gennemførelse  (36)" on one line would not.
+        self.header = QLabel(f"{phase.value}. {phase.label}")
+        self.header.setStyleSheet("font-weight: 600; font-size: 11pt; padding: 4px 2px 0 2px;")
+        self.header.setAccessibleName(phase.label)
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #5f6670; padding: 0 2px 2px 2px;")
         self.view = BoardListView()
         self.view.setObjectName(f"board_column_{phase.value}")
         self.view.setModel(self.model)
         self.view.setItemDelegate(delegate)
         self.view.setAccessibleName(phase.label)
+        self.view.setMinimumWidth(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.count)
+        layout.addSpacing(2)
         layout.addWidget(self.view, 1)
         self.model.modelReset.connect(self._update_header)
         self._update_header()
 
     def _update_header(self) -> None:
-        count = QLocale().toString(self.model.rowCount())
-        self.header.setText(f"{self.phase.value}. {self.phase.label}  ({count})")
+        rows = self.model.rowCount()
+        text = self.tr("1 company") if rows == 1 else self.tr("%s companies") % \
+            QLocale().toString(rows)
+        self.count.setText(text)
 
     def select_company(self, company_id: str, focus: bool = True) -> bool:
         row = self.model.row_of(company_id)
