@@ -1,6 +1,7 @@
 """`lokomotiv company show CVR [--json]` and `lokomotiv company set CVR FIELD=VALUE ...`."""
 from __future__ import annotations
 
+from ..domain.danish_format import display_phone
 from ..domain.entities import COMPANY_FIELDS, Company
 from ..domain.enums import PHASE_NAMES, Phase
 from ..services.companies import (
@@ -92,7 +93,7 @@ def describe(company: Company, municipalities: dict[str, str]) -> str:
         ("Kommune", f"{code} {municipalities.get(code, '')}".strip() if code else ""),
         ("Branche", f"{company.industry_code} {company.industry_text}".strip()),
         ("Ansatte", company.employees or ""),
-        ("Telefon", company.phone or ""),
+        ("Telefon", display_phone(company.phone)),
         ("E-mail", company.email or ""),
         ("Web", company.website),
         ("Fase", f"{int(company.phase)} {PHASE_NAMES[Phase(company.phase)]}"),
@@ -108,7 +109,7 @@ def describe(company: Company, municipalities: dict[str, str]) -> str:
         lines.append(f"  {unit.pnr}  {unit.name}{', ' + where if where else ''}{staff}")
     lines.append(f"Kontaktpersoner ({len(company.contacts)}):")
     for contact in company.contacts:
-        reach = ", ".join(p for p in (contact.phone, contact.email) if p)
+        reach = ", ".join(p for p in (display_phone(contact.phone), contact.email) if p)
         trusted = " (betroet budbringer)" if contact.trusted else ""
         lines.append(f"  {contact.name} - {contact.role.label}{', ' + reach if reach else ''}"
                      f"{trusted}")

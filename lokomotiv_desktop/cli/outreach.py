@@ -8,8 +8,10 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
+from datetime import date
 from pathlib import Path
 
+from ..domain.danish_format import field_date
 from ..domain.entities import Company
 from ..domain.outreach import SessionFormat, VisitKind
 from ..domain.validation import ValidationError
@@ -29,8 +31,8 @@ def register(subparsers) -> None:
     visit_sub = visit.add_subparsers(dest="visit_command", required=True)
     add = visit_sub.add_parser("add", parents=[consultant], help="registrer et besøg")
     add.add_argument("cvr")
-    add.add_argument("--date", help="dato, fx 2026-12-01 (standard: i dag)")
-    add.add_argument("--time", help="klokkeslæt, fx 09:30")
+    add.add_argument("--date", help="dato, fx 1.12.2026 (standard: i dag)")
+    add.add_argument("--time", help="klokkeslæt, fx 9.30")
     add.add_argument("--kind", required=True,
                      help="; ".join(k.value for k in VisitKind))
     add.add_argument("--note", default="", help="noter")
@@ -153,10 +155,19 @@ def visit_add(args, store: Store) -> int:
         company_asked=args.company_asked)
     print(f"Besøg registreret: {logged.visit.id}")
     if logged.task:
-        print(f"Opgave oprettet: {logged.task.id} (frist {logged.task.due.isoformat()})")
+        print(f"Opgave oprettet: {logged.task.id} (frist {field_date(logged.task.due)})")
     for hint in logged.hints:
         print(f"Bemærk: {hint}", file=sys.stderr)
     return EXIT_OK
+
+
+def _day(iso: str) -> str:
+    """The JSON rows hold ISO dates; a person reads them the Danish way, in even columns."""
+    return f"{field_date(date.fromisoformat(iso)):<10}"
+
+
+def _clock(hhmm: str | None) -> str:
+    return f"kl. {hhmm.replace(':', '.')}" if hhmm else " " * 8
 
 
 def _visit_json(v) -> dict:
@@ -176,8 +187,9 @@ def visits_list(args, store: Store) -> int:
     if not rows:
         print(f"{company.name} har ingen registrerede besøg.")
     for r in rows:
-        next_step = f" · næste: {r['next']} (frist {r['due']})" if r["next"] else ""
-        print(f"{r['id']}  {r['date']} {r['time'] or '     '}  {r['kind']:<18} "
+        due = f" (frist {field_date(date.fromisoformat(r['due']))})" if r["due"] else ""
+        next_step = f" · næste: {r['next']}{due}" if r["next"] else ""
+        print(f"{r['id']}  {_day(r['date'])} {_clock(r['time'])}  {r['kind']:<18} "
               f"{r['consultant']:<16} {r['note']}{next_step}")
     return EXIT_OK
 
@@ -196,7 +208,7 @@ def tasks_list(args, store: Store) -> int:
     today = service.today_local().isoformat()
     for r in rows:
         late = "  OVERSKREDET" if r["due"] < today else ""
-        print(f"{r['id']}  {r['due']}  {r['company']} ({r['cvr']}): {r['text']}"
+        print(f"{r['id']}  {_day(r['due'])}  {r['company']} ({r['cvr']}): {r['text']}"
               f"  [{r['consultant']}]{late}")
     return EXIT_OK
 
@@ -239,7 +251,8 @@ def sessions_list(args, store: Store) -> int:
     for r in rows:
         counts = "/".join("–" if r[k] is None else str(r[k])
                           for k in ("invited", "attended", "signed_up"))
-        print(f"{r['id']}  {r['date']}  {r['format']:<18} inviteret/fremmødt/tilmeldt {counts}"
+        print(f"{r['id']}  {_day(r['date'])} {_clock(r['time'])}  {r['format']:<18} "
+              f"inviteret/fremmødt/tilmeldt {counts}"
               f"  [{r['consultant']}] {r['note']}")
     return EXIT_OK
 

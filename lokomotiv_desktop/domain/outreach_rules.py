@@ -14,23 +14,23 @@ from typing import Any
 
 import holidays
 
+from .danish_format import WEEKDAYS, field_date
 from .outreach import KpiMeasure, MessengerRole, SessionFormat, VisitKind
 from .validation import ValidationError, clean_text, is_digits, required_text  # noqa: F401 (re-exported for services)
 
 _DANISH_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
 def parse_date(field: str, value: Any, label: str = "Dato") -> date:
-    """ISO (2026-12-01) or Danish (1.12.2026, 01-12-2026)."""
+    """Danish (1.12.2026, 01-12-2026) or ISO (2026-12-01); messages suggest the Danish form."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     text = str(value if value is not None else "").strip()
     if not text:
-        raise ValidationError(field, f"{label} mangler. Skriv fx 2026-12-01.")
+        raise ValidationError(field, f"{label} mangler. Skriv fx 1.12.2026.")
     try:
         match = _DANISH_DATE.fullmatch(text)
         if match:
@@ -39,7 +39,7 @@ def parse_date(field: str, value: Any, label: str = "Dato") -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ValidationError(
-            field, f"{label} «{text}» er ikke en gyldig dato. Skriv fx 2026-12-01 eller 1.12.2026."
+            field, f"{label} «{text}» er ikke en gyldig dato. Skriv fx 1.12.2026."
         ) from None
 
 
@@ -59,7 +59,7 @@ def parse_time(field: str, value: Any) -> time | None:
     match = _TIME.fullmatch(text)
     if match and int(match[1]) < 24 and int(match[2]) < 60:
         return time(int(match[1]), int(match[2]))
-    raise ValidationError(field, f"Klokkeslæt «{text}» er ikke gyldigt. Skriv fx 09:30.")
+    raise ValidationError(field, f"Klokkeslæt «{text}» er ikke gyldigt. Skriv fx 9.30.")
 
 
 def _choice(field: str, enum, value: Any):
@@ -128,7 +128,7 @@ def check_next_step(next_step: str, due: date | None, visit_date: date) -> None:
         raise ValidationError("next_step", "Der er en frist, men intet næste skridt. Skriv hvad der skal ske.")
     if due is not None and due < visit_date:
         raise ValidationError(
-            "next_due", f"Fristen {due.isoformat()} ligger før mødet {visit_date.isoformat()}."
+            "next_due", f"Fristen {field_date(due)} ligger før mødet {field_date(visit_date)}."
         )
 
 
@@ -165,9 +165,9 @@ def day_note(day: date) -> str | None:
     is usually a slip); the caller decides whether to show it. No rule is enforced."""
     name = _danish_holidays(day.year).get(day)
     if name:
-        return f"{day.isoformat()} er en helligdag ({name})."
+        return f"{field_date(day)} er en helligdag ({name})."
     if day.weekday() >= 5:
-        return f"{day.isoformat()} er en {WEEKDAYS[day.weekday()]}."
+        return f"{field_date(day)} er en {WEEKDAYS[day.weekday()]}."
     return None
 
 

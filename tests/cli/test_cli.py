@@ -178,6 +178,8 @@ def test_company_set(imported, run, db):
     assert status == 0 and "Ingen ændringer" in out
     status, out, _ = run("company", "show", CVR, "--json")
     assert json.loads(out)["phone"] == "+4575123456" and json.loads(out)["phase"] == 2
+    status, out, _ = run("company", "show", CVR)
+    assert "Telefon:   75 12 34 56" in out  # stored +45..., shown as Danes write it
 
 
 def test_company_set_invalid_changes_nothing(imported, run, db):

@@ -42,7 +42,9 @@ def test_visit_add_and_list(store, company_id, capsys):
         "consultant": "Anne Holm", "note": "Mødt direktør og TR",
         "next": "Send materiale til HR", "due": "2026-12-08"}
     assert run(store, "visits", CVR) == 0
-    assert "Send materiale til HR (frist 2026-12-08)" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert "  1.12.2026  kl. 09.30  første møde" in listed  # Danish in print, ISO in JSON
+    assert "Send materiale til HR (frist 8.12.2026)" in listed
 
 
 def test_consultant_from_the_store_user(store, company_id, capsys):
@@ -101,6 +103,8 @@ def test_tasks_and_task_done(store, company_id, capsys):
         "Send materiale til HR", "2026-12-08", CVR, "Vejle Stål A/S", False)
     assert run(store, "tasks", "--due", "today", "--consultant", "Ingen", "--json") == 0
     assert out_json(capsys) == []
+    assert run(store, "tasks") == 0
+    assert "  8.12.2026   Vejle Stål A/S (13748136)" in capsys.readouterr().out
     assert run(store, "task", "done", task["id"][:20]) == 0
     assert "Udført: Send materiale til HR" in capsys.readouterr().out
     assert run(store, "tasks") == 0

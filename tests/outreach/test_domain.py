@@ -23,7 +23,7 @@ def test_bad_date_says_how_to_write_it(text):
     with pytest.raises(ValidationError) as err:
         rules.parse_date("date", text)
     assert err.value.field == "date"
-    assert "ikke en gyldig dato" in err.value.message and "2026-12-01" in err.value.message
+    assert "ikke en gyldig dato" in err.value.message and "Skriv fx 1.12.2026" in err.value.message
 
 
 def test_missing_date():
@@ -111,9 +111,9 @@ def test_reklamebeskyttet_needs_explicit_confirmation():
 
 
 def test_day_note_names_danish_holidays_and_weekends():
-    assert rules.day_note(date(2026, 12, 25)) == "2026-12-25 er en helligdag (Juledag)."
+    assert rules.day_note(date(2026, 12, 25)) == "25.12.2026 er en helligdag (Juledag)."
     assert "Kristi himmelfartsdag" in rules.day_note(date(2026, 5, 14))
-    assert rules.day_note(date(2026, 12, 5)) == "2026-12-05 er en lørdag."
+    assert rules.day_note(date(2026, 12, 5)) == "5.12.2026 er en lørdag."
     assert rules.day_note(date(2026, 12, 8)) is None
 
 

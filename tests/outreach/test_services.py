@@ -48,7 +48,7 @@ def test_visit_and_task_roll_back_together(store, company_id, monkeypatch):
 
 def test_a_due_date_on_a_holiday_is_pointed_out(store, company_id):
     logged = _visit(store, company_id, next_step="Ring", next_due="2026-12-25")
-    assert logged.hints == ["Frist: 2026-12-25 er en helligdag (Juledag)."]
+    assert logged.hints == ["Frist: 25.12.2026 er en helligdag (Juledag)."]
     assert logged.task.due == date(2026, 12, 25)  # a hint, not a rule
 
 

@@ -44,7 +44,7 @@ def test_invalid_date_shows_danish_message_disables_save_and_saves_nothing(
     type_into(qtbot, form.date, "31.13.2026")
     assert form.errors["date"].isVisible()
     assert form.errors["date"].text() == ("Dato «31.13.2026» er ikke en gyldig dato. "
-                                          "Skriv fx 2026-12-01 eller 1.12.2026.")
+                                          "Skriv fx 1.12.2026.")
     assert not form.save_button.isEnabled()
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     wait_idle()
@@ -59,12 +59,12 @@ def test_next_step_needs_a_due_date_after_the_visit(open_form, qtbot):
     assert form.errors["next_due"].text() == "Næste skridt mangler en frist. Angiv en dato for det."
     assert not form.save_button.isEnabled()
     qtbot.keyClicks(form.next_due, "1.11.2026")
-    assert form.errors["next_due"].text() == "Fristen 2026-11-01 ligger før mødet 2026-12-02."
+    assert form.errors["next_due"].text() == "Fristen 1.11.2026 ligger før mødet 2.12.2026."
     type_into(qtbot, form.next_due, "25.12.2026")
     assert not form.errors["next_due"].isVisible() and form.save_button.isEnabled()
-    assert form.due_hint.text() == "Bemærk: 2026-12-25 er en helligdag (Juledag)."
+    assert form.due_hint.text() == "Bemærk: 25.12.2026 er en helligdag (Juledag)."
     type_into(qtbot, form.time, "25:00")
-    assert form.errors["time"].text() == "Klokkeslæt «25:00» er ikke gyldigt. Skriv fx 09:30."
+    assert form.errors["time"].text() == "Klokkeslæt «25:00» er ikke gyldigt. Skriv fx 9.30."
 
 
 def test_a_valid_visit_is_saved_with_contacts_and_its_follow_up(open_form, qtbot, filled_store,
