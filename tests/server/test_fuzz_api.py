@@ -109,11 +109,17 @@ def _run(app, tokens: dict[str, str], run_seed: int | None) -> Counter:
     return statuses
 
 
-def test_fuzzed_requests_get_no_server_error_and_answers_match_the_schema(fuzz_server):
+def _run_seed(what: str) -> int | None:
+    """None in make test (derandomized); in the soak a fresh seed, printed."""
     env_seed = os.environ.get("LOKOMOTIV_FUZZ_SEED")
     run_seed = int(env_seed) if env_seed else (random.randrange(2**32) if SOAK else None)
     if run_seed is not None:
-        print(f"\nschemathesis seed {run_seed} (LOKOMOTIV_FUZZ_SEED={run_seed} replays it)")
+        print(f"\n{what} seed {run_seed} (LOKOMOTIV_FUZZ_SEED={run_seed} replays it)")
+    return run_seed
+
+
+def test_fuzzed_requests_get_no_server_error_and_answers_match_the_schema(fuzz_server):
+    run_seed = _run_seed("schemathesis")
     statuses = _run(fuzz_server, _tokens(fuzz_server), run_seed)
     print(f"schemathesis: {sum(statuses.values())} requests, statuses {dict(statuses)}")
     assert not [s for s in statuses if s >= 500]
@@ -173,9 +179,10 @@ def test_fuzzed_pushes_never_break_a_pull(fuzz_server):
              for role, token in tokens.items()}
 
     outcomes: Counter = Counter()
+    run_seed = _run_seed("push fuzz")
     with TestClient(fuzz_server, raise_server_exceptions=False) as client:
-        @settings(max_examples=EXAMPLES * 8, deadline=None, database=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck))
+        @settings(max_examples=EXAMPLES * 8, deadline=None, database=None,
+                  derandomize=run_seed is None, suppress_health_check=list(HealthCheck))
         @given(changes=_changes(), role=st.sampled_from(sorted(tokens)))
         def push_then_pull(changes, role):
             response = client.post("/api/v1/push", headers=heads[role],
@@ -188,7 +195,7 @@ def test_fuzzed_pushes_never_break_a_pull(fuzz_server):
                                       params={"since": 0, "limit": 5000})
                 assert response.status_code == 200, (changes, response.text)
 
-        push_then_pull()
+        (push_then_pull if run_seed is None else seed(run_seed)(push_then_pull))()
     print(f"fuzzed pushes: {dict(outcomes)}")
     # Not vacuous: some got merged into stored rows (applied or with a conflict), some refused.
     assert outcomes["applied"] + outcomes["conflict"] and outcomes["rejected"]
