@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
     def _build_settings(self) -> SettingsPage:
         from .pages.settings_page import SettingsPage
 
-        return SettingsPage(self.store.path)
+        return SettingsPage(self)
 
     def current_page_key(self) -> str:
         return self._pages[self.navigation.currentRow()].key

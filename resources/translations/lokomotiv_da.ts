@@ -940,6 +940,25 @@
     </message>
 </context>
 <context>
+    <name>MineToggle</name>
+    <message>
+        <source>Only mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only what %s is consultant for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutreachController</name>
     <message>
         <source>Overview</source>
@@ -992,10 +1011,6 @@
 </context>
 <context>
     <name>OverviewPage</name>
-    <message>
-        <source>Only mine (%s)</source>
-        <translation>Kun mine (%s)</translation>
-    </message>
     <message>
         <source>Open tasks</source>
         <translation>Åbne opgaver</translation>
@@ -1378,12 +1393,56 @@ Din værdi: %s</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>The new language is used the next time you start Lokomotiv.</source>
-        <translation>Det nye sprog bruges, næste gang du starter Lokomotiv.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>e.g. Hanne Hansen</source>
+        <translation>fx Hanne Hansen</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Mig</translation>
+    </message>
+    <message>
+        <source>My name as consultant</source>
+        <translation>Mit navn som konsulent</translation>
+    </message>
+    <message>
+        <source>Written into new visits, sessions and phase moves, and used by the &quot;Mine&quot; filters.</source>
+        <translation>Skrives i nye besøg, informationsmøder og faseskift og bruges af filtrene «Mine».</translation>
+    </message>
+    <message>
+        <source>My municipalities</source>
+        <translation>Mine kommuner</translation>
+    </message>
+    <message>
+        <source>Log in …</source>
+        <translation>Log ind …</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log ud</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Vindue</translation>
+    </message>
+    <message>
+        <source>The whole window changes language when Lokomotiv starts again.</source>
+        <translation>Hele vinduet skifter sprog, når Lokomotiv starter igen.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Genstart nu</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1392,6 +1451,18 @@ Din værdi: %s</translation>
     <message>
         <source>Database</source>
         <translation>Database</translation>
+    </message>
+    <message>
+        <source>None chosen: lists show every municipality.</source>
+        <translation>Ingen valgt: listerne viser alle kommuner.</translation>
+    </message>
+    <message>
+        <source>Lists open on these %1 municipalities.</source>
+        <translation>Listerne åbner på disse %1 kommuner.</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Ikke logget ind</translation>
     </message>
 </context>
 <context>
