@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..paths import default_database_path
+from . import argparse_da
 from .common import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_INTERRUPTED, fail
 
 
@@ -30,6 +31,7 @@ def command_modules() -> list:
 def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:
     """The options before any command. ``window_only``: no -h, and errors are raised for
     the full parser to report (with its complete usage line)."""
+    argparse_da.install()  # before the parser: argparse reads its headings as it is built
     parser = argparse.ArgumentParser(
         prog="lokomotiv",
         description="Lokomotiv: virksomheder, P-enheder og kontakter for Netværkslokomotivets "
@@ -37,7 +39,8 @@ def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         add_help=not window_only, exit_on_error=not window_only,
     )
-    parser.add_argument("--version", action="version", version=f"lokomotiv {__version__}")
+    parser.add_argument("--version", action="version", version=f"lokomotiv {__version__}",
+                        help="vis programmets version og afslut")
     parser.add_argument("--db", type=Path, metavar="STI",
                         help=f"databasefilen (standard: {default_database_path()})")
     return parser

@@ -11,7 +11,7 @@ EXIT_BAD_INPUT = 2   # an invalid value, an unreadable file or database; nothing
 EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report it (128 + SIGINT)
 
 EXIT_CODES_HELP = """\
-exit status:
+afslutningsstatus:
   0  gennemført
   1  ikke fundet (fx intet firma med det CVR-nummer)
   2  ugyldigt input, ulæselig fil eller database; intet er ændret

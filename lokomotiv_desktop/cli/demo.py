@@ -15,7 +15,7 @@ def register(subparsers) -> None:
         "demo", help="fyld databasen med realistiske danske demodata")
     parser.add_argument("--companies", type=int, default=500, metavar="N",
                         help="antal virksomheder (standard: 500)")
-    parser.add_argument("--seed", type=int, default=1,
+    parser.add_argument("--seed", type=int, default=1, metavar="TAL",
                         help="samme tal giver samme data (standard: 1)")
     parser.set_defaults(handler=run_demo)
 
