@@ -54,4 +54,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qt_own.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_own)
         installed.append(qt_own)
+    # What Qt's catalogue lacks (its file dialog texts predate Qt 6): installed last, so it
+    # is asked first, and shipped with us so the bundle has it too.
+    qt_extra = QTranslator(app)
+    if qt_extra.load(f"qt_extra_{language}", str(translations_dir())):
+        app.installTranslator(qt_extra)
+        installed.append(qt_extra)
     return installed

@@ -29,6 +29,15 @@ def qm_file() -> Path:
     return translations_dir() / f"lokomotiv_{LANGUAGE}.qm"
 
 
+def qt_extra_ts() -> Path:
+    """Danish for Qt's own dialogs that qtbase lacks: written by hand, only compiled here."""
+    return translations_dir() / f"qt_extra_{LANGUAGE}.ts"
+
+
+def qt_extra_qm() -> Path:
+    return translations_dir() / f"qt_extra_{LANGUAGE}.qm"
+
+
 def ui_sources() -> list[Path]:
     return sorted(p for p in UI_DIR.rglob("*.py") if p.name != Path(__file__).name)
 
@@ -58,7 +67,8 @@ def lrelease(source: Path, target: Path) -> None:
 def main() -> int:
     lupdate(ts_file())
     lrelease(ts_file(), qm_file())
-    print(f"updated {ts_file()} and {qm_file()}")
+    lrelease(qt_extra_ts(), qt_extra_qm())
+    print(f"updated {ts_file()} and {qm_file()}; compiled {qt_extra_qm()}")
     return 0
 
 

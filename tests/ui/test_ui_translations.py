@@ -67,3 +67,10 @@ def test_placeholders_survive_translation():
 
 def test_the_tool_finds_lupdate():
     assert shutil.which(tool.qt_tool("lupdate"))
+
+
+def test_committed_qt_extra_qm_matches_its_ts(tmp_path):
+    compiled = tmp_path / "qt_extra.qm"
+    tool.lrelease(tool.qt_extra_ts(), compiled)
+    assert tool.qt_extra_qm().read_bytes() == compiled.read_bytes(), (
+        "qt_extra_da.qm is out of date: python -m lokomotiv_desktop.ui.translations_tool")

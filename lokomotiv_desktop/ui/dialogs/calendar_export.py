@@ -7,11 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...domain.validation import ValidationError
 from ...store.database import Store
 from ..tasks import TaskRunner
+from ..widgets.file_dialog import save_file_name
 
 
 def suggested_file(title: str) -> str:
@@ -24,7 +25,7 @@ def export_calendar(parent: QWidget, store: Store, runner: TaskRunner, *,
                     consultant: str | None = None, company_id: str | None = None,
                     title: str, report: Callable[[str], None]) -> bool:
     """Returns False when the user cancelled the file dialog (nothing is written)."""
-    path, _ = QFileDialog.getSaveFileName(
+    path = save_file_name(
         parent, QCoreApplication.translate("CalendarExport", "Export calendar"),
         suggested_file(title), QCoreApplication.translate("CalendarExport", "iCalendar (*.ics)"))
     if not path:

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from lokomotiv_desktop.domain.enums import Phase
 from lokomotiv_desktop.services import motivation
@@ -15,6 +14,8 @@ from lokomotiv_desktop.store.outreach import SessionRepository
 from lokomotiv_desktop.ui.dialogs.session_form import SessionForm
 
 from .conftest import company_id
+
+SAVE_FILE_NAME = "lokomotiv_desktop.ui.dialogs.calendar_export.save_file_name"
 
 
 @pytest.fixture
@@ -126,8 +127,7 @@ def test_kpi_target_with_its_current_value(outreach_window, qtbot, wait_idle):
 
 def test_export_the_companys_calendar(outreach_window, qtbot, tmp_path, monkeypatch, wait_idle):
     target = tmp_path / "hansen"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    monkeypatch.setattr(SAVE_FILE_NAME, lambda *args, **kwargs: str(target))
     panel = open_outreach_tab(outreach_window, qtbot, 0)
     qtbot.mouseClick(panel.calendar_button, Qt.MouseButton.LeftButton)
     wait_idle()
@@ -139,8 +139,7 @@ def test_export_the_companys_calendar(outreach_window, qtbot, tmp_path, monkeypa
 def test_export_my_calendar_from_the_menu(outreach_window, qtbot, tmp_path, monkeypatch,
                                           wait_idle):
     outreach_window.store.set_state("user", "Anne Holm")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args, **kwargs: (str(tmp_path / "mig.ics"), "")))
+    monkeypatch.setattr(SAVE_FILE_NAME, lambda *args, **kwargs: str(tmp_path / "mig.ics"))
     action = outreach_window.outreach.actions["export_calendar"]
     assert action.shortcut().toString() == "Ctrl+Shift+E"
     action.trigger()
@@ -152,8 +151,7 @@ def test_export_my_calendar_from_the_menu(outreach_window, qtbot, tmp_path, monk
 
 
 def test_cancelled_file_dialog_writes_nothing(outreach_window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args, **kwargs: ("", "")))
+    monkeypatch.setattr(SAVE_FILE_NAME, lambda *args, **kwargs: "")
     panel = open_outreach_tab(outreach_window, qtbot, 0)
     qtbot.mouseClick(panel.calendar_button, Qt.MouseButton.LeftButton)
     assert panel.message.text() == "" and not list(tmp_path.glob("*.ics"))
