@@ -923,6 +923,34 @@
         <translation>Et år tilbage og frem</translation>
     </message>
     <message>
+        <source>Search company, CVR or consultant</source>
+        <translation>Søg virksomhed, CVR eller konsulent</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle typer</translation>
+    </message>
+    <message>
+        <source>Visit: %s</source>
+        <translation>Besøg: %s</translation>
+    </message>
+    <message>
+        <source>Session: %s</source>
+        <translation>Møde: %s</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>All consultants</source>
+        <translation>Alle konsulenter</translation>
+    </message>
+    <message>
         <source>New visit …</source>
         <translation>Nyt besøg …</translation>
     </message>
@@ -943,19 +971,19 @@
     <name>MineToggle</name>
     <message>
         <source>Only mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Kun mine</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Only what %s is consultant for</source>
-        <translation type="unfinished"></translation>
+        <translation>Kun det, %s er konsulent for</translation>
     </message>
     <message>
         <source>Everyone&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,13 @@ def danish_ui(qapp, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def fresh_mine_filters():
+    """Each test starts with the pages' "Kun mine" / "Alle" choice unset (mine by default)."""
+    yield
+    QSettings().remove("mine_filter")
+
+
+@pytest.fixture(autouse=True)
 def no_window_left_open(qapp):
     """Fails a test that leaves a window open (as napari's fixture does)."""
     yield

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ...domain.danish_format import field_date
 from ...domain.outreach import KpiStatus
 from ...store.phases import TimelineEntry
-from .outreach_lists import day_text, time_text
+from .outreach_lists import time_text
 from .table_base import HeaderedTableModel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,7 +51,7 @@ class TimelineModel(_Table):
             return entry.detail
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (day_text(entry.day, "d. MMM yyyy"), time_text(entry.at),
+        return (field_date(entry.day), time_text(entry.at),
                 self._kinds.get(entry.kind, entry.kind), entry.title,
                 entry.detail.replace("\n", " · "))[index.column()]
 
@@ -73,7 +74,7 @@ class KpiTableModel(_Table):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         target = status.target
-        return (target.description, day_text(target.deadline, "d. MMM yyyy"),
+        return (target.description, field_date(target.deadline),
                 _percent(target.target_percent), self._now(status),
                 self._state(status))[index.column()]
 

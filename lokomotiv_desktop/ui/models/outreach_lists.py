@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -16,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from ...domain.danish_format import field_date, long_date, short_date, sort_key
 from ...domain.outreach import FollowUp, MotivationSession, Visit
 from .table_base import HeaderedTableModel
 
@@ -26,11 +25,6 @@ COMPANY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2  # the Visit / FollowUp / MotivationSession
 _Index = QModelIndex | QPersistentModelIndex
 _OVERDUE = QColor("#b3261e")
-
-
-def day_text(day: date, pattern: str = "ddd d. MMM yyyy") -> str:
-    """A date as the Danish locale writes it ("tir. 1. dec. 2026")."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def time_text(at: time | None) -> str:
@@ -92,9 +86,9 @@ class DatedListModel(QAbstractListModel):
         item, company = dated.item, dated.company.name
         if isinstance(item, FollowUp):
             who = f"  ({item.consultant})" if item.consultant else ""
-            return f"{day_text(item.due, 'ddd d. MMM')}  ·  {company}  ·  {item.text}{who}"
+            return f"{short_date(item.due)}  ·  {company}  ·  {item.text}{who}"
         kind = item.kind.label if isinstance(item, Visit) else item.format.label
-        when = " ".join(x for x in (day_text(item.date, "ddd d. MMM"), time_text(item.time)) if x)
+        when = " ".join(x for x in (short_date(item.date), time_text(item.time)) if x)
         return f"{when}  ·  {kind}  ·  {company}  ({item.consultant})"
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -135,7 +129,7 @@ class MeetingTableModel(HeaderedTableModel):
     def set_rows(self, visits: list[Dated], sessions: list[Dated]) -> None:
         self.beginResetModel()
         self._rows = sorted([*visits, *sessions], key=lambda d: (
-            d.item.date, d.item.time or time.min, d.company.name.casefold(), d.item.id))
+            d.item.date, d.item.time or time.min, sort_key(d.company.name), d.item.id))
         self.endResetModel()
 
 
@@ -147,12 +141,14 @@ class MeetingTableModel(HeaderedTableModel):
             return dated.company.id
         if role == ITEM_ROLE:
             return dated.item
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         item = dated.item
         column = MEETING_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "date":
+            return long_date(item.date)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if column == "date":
-            return day_text(item.date)
+            return field_date(item.date)
         if column == "time":
             return time_text(item.time)
         if column == "what":

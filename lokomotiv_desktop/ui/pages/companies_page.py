@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Phase
+from ...services.me import my_name
 from ...store.companies import SEARCH_LIMIT, CompanyRepository
 from ..models.company_table import COL_NAME, CompanyTableModel
 from ..tasks import TaskRunner
+from ..widgets.mine_toggle import MineToggle
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -52,6 +54,8 @@ class CompaniesPage(QWidget):
         self.import_button.setToolTip(self.tr(
             "Import companies and P-units from a CVR extract (a CSV file) (Ctrl+I)"))
         self.count_label = QLabel()
+        self.mine = MineToggle("companies", self)
+        self.mine.set_name(my_name(repository.store))
         self._fill_filter_choices()
 
         self.table = QTableView()
@@ -78,6 +82,7 @@ class CompaniesPage(QWidget):
         filters.addWidget(self.municipality, 1)
         filters.addWidget(self.phase, 1)
         filters.addWidget(self.consultant, 1)
+        filters.addWidget(self.mine)
         filters.addWidget(self.new_button)
         filters.addWidget(self.import_button)
         layout = QVBoxLayout(self)
@@ -92,6 +97,7 @@ class CompaniesPage(QWidget):
         self.search.returnPressed.connect(self._open_first_or_current)
         for combo in (self.municipality, self.phase, self.consultant):
             combo.currentIndexChanged.connect(self._apply_filters)
+        self.mine.changed.connect(self._apply_filters)
         self.table.activated.connect(self._open_row)
         self.new_button.clicked.connect(self.new_company)
         self.import_button.clicked.connect(self.import_requested)
@@ -125,7 +131,7 @@ class CompaniesPage(QWidget):
     def start(self) -> None:
         """First load; called once the window is up. The list goes first in the runner's
         queue: it is what the user is waiting for."""
-        self.model.refresh()
+        self._apply_filters()  # the first load: on my companies, once I have a name
         self.reload_consultants()
 
     def focus_search(self) -> None:
@@ -134,12 +140,16 @@ class CompaniesPage(QWidget):
 
     def _apply_filters(self) -> None:
         self._debounce.stop()
+        self.mine.set_name(my_name(self._repository.store))
+        mine = self.mine.consultant()
+        # "Kun mine" decides the consultant; the box says so rather than showing "Alle".
+        self.consultant.setEnabled(mine is None)
         self.model.set_filter(replace(
             self.model.company_filter,
             text=self.search.text(),
             municipality_code=self.municipality.currentData(),
             phase=self.phase.currentData(),
-            consultant=self.consultant.currentData(),
+            consultant=mine if mine is not None else self.consultant.currentData(),
         ))
 
     def _show_count(self) -> None:

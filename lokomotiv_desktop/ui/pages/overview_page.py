@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -16,10 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Phase
+from ...services.me import my_name
 from ...store.companies import CompanyRepository
 from ...store.database import Store
 from ..models.outreach_lists import COMPANY_ID_ROLE, DatedListModel
 from ..tasks import TaskRunner
+from ..widgets.mine_toggle import MineToggle
 
 # Overdue tasks get the most room; today's list is usually short.
 _STRETCH = {"overdue": 3, "today": 1, "week": 2, "visits": 2, "sessions": 2}
@@ -37,16 +38,14 @@ class OverviewPage(QWidget):
         self.setObjectName("overview_page")
         self._store, self._runner = store, runner
         self._reminded = False
-        self.user = (store.get_state("user") or "").strip()
         self.banner = QLabel()
         self.banner.setObjectName("overdue_banner")
         self.banner.setStyleSheet("QLabel#overdue_banner { background: #fff4e5; color: #7a4a00;"
                                   " border: 1px solid #f0c27b; border-radius: 4px; "
                                   "padding: 6px 10px; }")
         self.banner.hide()
-        self.only_mine = QCheckBox(self.tr("Only mine (%s)") % self.user)
-        self.only_mine.setVisible(bool(self.user))
-        self.only_mine.setChecked(bool(self.user))
+        self.mine = MineToggle("overview", self)
+        self.mine.set_name(my_name(store))
         self.tiles: dict[str, QLabel] = {}
         tiles = QHBoxLayout()
         for key, caption in [("open", self.tr("Open tasks")), ("overdue", self.tr("Overdue")),
@@ -83,12 +82,12 @@ class OverviewPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
-        top.addWidget(self.only_mine)
+        top.addWidget(self.mine)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)
         layout.addLayout(columns, 1)
-        self.only_mine.toggled.connect(self.reload)
+        self.mine.changed.connect(self.reload)
 
     def _tile(self, key: str, caption: str) -> QFrame:
         frame = QFrame()
@@ -108,7 +107,8 @@ class OverviewPage(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         store = self._store
-        consultant = self.user if self.only_mine.isChecked() and self.user else None
+        self.mine.set_name(my_name(store))  # Indstillinger → Mig may have changed it
+        consultant = self.mine.consultant()
 
         def read():
             # On the worker: the outreach rules (holidays, time zones) load here, not

@@ -21,6 +21,7 @@ from ..models.board_model import COMPANY_ID_ROLE
 from ..tasks import TaskRunner
 from ..widgets.board_card_delegate import BoardCardDelegate
 from ..widgets.board_column import BoardColumn
+from ..widgets.mine_toggle import MineToggle
 
 NO_CONSULTANT = ""  # the consultant filter's value for cards without one
 
@@ -53,6 +54,8 @@ class PhaseBoardPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self.count_label = QLabel()
+        self.mine = MineToggle("phases", self)
+        self.mine.set_name(my_name(store))
         self.hint = QLabel(self.tr("Drag a card to another phase, or select it and press "
                                    "Ctrl+Left / Ctrl+Right. Enter opens the company."))
         self.hint.setStyleSheet("color: #5f6670;")
@@ -65,6 +68,7 @@ class PhaseBoardPage(QWidget):
         filters.addWidget(self.search, 2)
         filters.addWidget(self.municipality, 1)
         filters.addWidget(self.consultant, 1)
+        filters.addWidget(self.mine)
         filters.addWidget(self.count_label)
         board = QHBoxLayout()
         board.setSpacing(6)
@@ -84,6 +88,7 @@ class PhaseBoardPage(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.municipality.currentIndexChanged.connect(self.apply_filters)
         self.consultant.currentIndexChanged.connect(self.apply_filters)
+        self.mine.changed.connect(self.apply_filters)
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -120,8 +125,11 @@ class PhaseBoardPage(QWidget):
     # -- filtering ----------------------------------------------------------------------------
     def apply_filters(self) -> None:
         self._debounce.stop()
+        self.mine.set_name(my_name(self._store))
         municipality = self.municipality.currentData()
-        consultant = self.consultant.currentData()
+        mine = self.mine.consultant()
+        self.consultant.setEnabled(mine is None)  # "Kun mine" decides the consultant
+        consultant = mine if mine is not None else self.consultant.currentData()
         text = fold_danish(self.search.text().strip())
         shown = 0
         for phase, column in self.columns.items():

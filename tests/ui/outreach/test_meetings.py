@@ -19,7 +19,8 @@ def test_meetings_lists_visits_and_sessions_in_date_order(outreach_window, qtbot
     rows = [[page.model.index(r, c).data() for c in range(6)] for r in range(5)]
     assert [r[3] for r in rows] == [name(0), name(1), name(3), name(7), name(4)]
     assert rows[3][2] == "Pølsevogn" and rows[3][5] == "40 / 31 / 22"
-    assert rows[4][:3] == ["man. 7. dec. 2026", "09:30", "Opfølgning"]
+    assert rows[4][:3] == ["7.12.2026", "09:30", "Opfølgning"]
+    assert page.model.index(4, 0).data(Qt.ItemDataRole.ToolTipRole) == "mandag 7. december 2026"
     assert page.count_label.text() == "Besøg og møder: 5"
     page.period.setCurrentIndex(0)  # the next 30 days
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
@@ -61,3 +62,21 @@ def test_new_session_without_a_company_in_front_asks_which(outreach_window, qtbo
 
 def test_meeting_model_passes_the_model_tester(outreach_window, qtbot, qtmodeltester):
     qtmodeltester.check(open_meetings(outreach_window, qtbot).model)
+
+
+def test_search_consultant_and_kind_filter_the_meetings(outreach_window, qtbot):
+    page = open_meetings(outreach_window, qtbot)
+    qtbot.keyClicks(page.search, "TØMRER")  # as Virksomheder: case and letters folded
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert {page.model.index(r, 3).data() for r in range(2)} == {name(0), name(1)}
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    page.consultant.setCurrentIndex(page.consultant.findText("Bo Jensen"))
+    assert [page.model.index(r, 3).data() for r in range(page.model.rowCount())] == [
+        name(1), name(4)]
+    page.consultant.setCurrentIndex(0)
+    page.kind.setCurrentIndex(page.kind.findText("Møde: Pølsevogn"))
+    assert [page.model.index(r, 3).data() for r in range(page.model.rowCount())] == [name(7)]
+    assert page.count_label.text() == "Besøg og møder: 1"
+    page.kind.setCurrentIndex(page.kind.findText("Besøg: Opfølgning"))
+    assert [page.model.index(r, 3).data() for r in range(page.model.rowCount())] == [name(4)]

@@ -72,12 +72,13 @@ def test_only_mine_shows_the_users_tasks(outreach_store, runner, qtbot, wait_idl
     outreach_store.set_state("user", "Bo Jensen")
     page = OverviewPage(outreach_store, runner)
     qtbot.addWidget(page)
-    assert page.only_mine.isChecked() and page.only_mine.text() == "Kun mine (Bo Jensen)"
+    assert page.mine.mine_button.isChecked()
+    assert page.mine.mine_button.toolTip() == "Kun det, Bo Jensen er konsulent for"
     with qtbot.waitSignal(page.loaded):
         page.reload()
     assert texts(page, "today") and texts(page, "overdue") == []  # company 1 is Bo's
     with qtbot.waitSignal(page.loaded):
-        page.only_mine.setChecked(False)
+        qtbot.mouseClick(page.mine.all_button, Qt.MouseButton.LeftButton)
     assert len(texts(page, "overdue")) == 1
 
 

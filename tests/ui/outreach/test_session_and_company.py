@@ -80,8 +80,8 @@ def test_company_tab_shows_the_timeline_in_date_order(outreach_window, qtbot):
     panel = open_outreach_tab(outreach_window, qtbot, 0)
     rows = [[panel.timeline.index(r, c).data() for c in range(4)]
             for r in range(panel.timeline.rowCount())]
-    assert rows == [["22. nov. 2026", "", "Besøg", "Første møde"],
-                    ["29. nov. 2026", "", "Opgave", "Ring til Tømrerfirmaet Hansen ApS"]]
+    assert rows == [["22.11.2026", "", "Besøg", "Første møde"],
+                    ["29.11.2026", "", "Opgave", "Ring til Tømrerfirmaet Hansen ApS"]]
     assert panel.phase_label.text() == "Fase: 1. Afklaring"
 
 
@@ -120,7 +120,7 @@ def test_kpi_target_with_its_current_value(outreach_window, qtbot, wait_idle):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     # Three signed up of the P-unit's 12 employees.
     assert [panel.kpis.index(0, c).data() for c in range(5)] == [
-        "80 % screenet inden 1. juni", "1. jun. 2027", "80 %", "25 %  (3 / 12)",
+        "80 % screenet inden 1. juni", "1.6.2027", "80 %", "25 %  (3 / 12)",
         "181 dage tilbage"]
     assert kpi_status(store, company_id(store, 0), date(2026, 12, 2))[0].current_percent == 25
 
