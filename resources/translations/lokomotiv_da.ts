@@ -806,6 +806,14 @@
         <translation>Adgangskode</translation>
     </message>
     <message>
+        <source>This database holds demo data (invented companies), which must never reach the shared store, so it cannot log in. To work with real data: close Lokomotiv, move or rename the file %1, and start Lokomotiv again; it starts with an empty database, from which you can log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Luk</translation>
+    </message>
+    <message>
         <source>Not a server address. Write it as https://server.example.dk</source>
         <translation>Det er ikke en serveradresse. Skriv den som https://server.eksempel.dk</translation>
     </message>
@@ -1064,12 +1072,20 @@
         <translation>Kommende møder (14 dage)</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
         <source>You have 1 overdue follow-up.</source>
         <translation>Du har 1 overskredet opfølgning.</translation>
     </message>
     <message>
         <source>You have %s overdue follow-ups.</source>
         <translation>Du har %s overskredne opfølgninger.</translation>
+    </message>
+    <message>
+        <source>Done: «%s».</source>
+        <translation>Udført: «%s».</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +1779,17 @@ Din værdi: %s</translation>
     <message>
         <source>Task</source>
         <translation>Opgave</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Fortryd (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

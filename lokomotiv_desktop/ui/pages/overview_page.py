@@ -1,15 +1,18 @@
-"""Oversigt, the first page: overdue, today's and this week's follow-ups (tick them off),
-the visits and sessions coming up, and a few KPI tiles. Enter or a double click opens the
-company. Overdue tasks also show as a quiet banner, never a modal box."""
+"""Oversigt, the first page: overdue, today's and this week's follow-ups (tick them off, and
+undo a tick for a few seconds with "Fortryd" or Ctrl+Z), the visits and sessions coming up,
+and a few KPI tiles. Enter or a double click opens the company. Overdue tasks also show as a
+quiet banner, never a modal box."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMainWindow,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +24,7 @@ from ...store.database import Store
 from ..models.outreach_lists import COMPANY_ID_ROLE, DatedListModel
 from ..tasks import TaskRunner
 from ..widgets.mine_toggle import MineToggle
+from ..widgets.undo_notice import UndoNotice
 
 # Overdue tasks get the most room; today's list is usually short.
 _STRETCH = {"overdue": 3, "today": 1, "week": 2, "visits": 2, "sessions": 2}
@@ -88,6 +92,18 @@ class OverviewPage(QWidget):
         layout.addLayout(tiles)
         layout.addLayout(columns, 1)
         self.mine.changed.connect(self.reload)
+
+        self._undo_task: str | None = None  # the task the last tick marked done
+        self.undo_notice = UndoNotice(self)  # moves to the window's status bar when shown
+        self.undo_notice.undo_requested.connect(self.undo_tick)
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        # The window's shortcut while Oversigt is in front (a hidden page's actions sleep).
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo_tick)
+        self.undo_notice.timer.timeout.connect(lambda: self.undo_action.setEnabled(False))
+        self.addAction(self.undo_action)
 
     def _tile(self, key: str, caption: str) -> QFrame:
         frame = QFrame()
@@ -158,7 +174,9 @@ class OverviewPage(QWidget):
     def _tick(self, task_id: str, done: bool) -> None:
         store = self._store
 
-        def written(_task) -> None:
+        def written(task) -> None:
+            if done:
+                self._offer_undo(task.id, task.text)
             self.changed.emit()
             self.reload()
 
@@ -166,5 +184,36 @@ class OverviewPage(QWidget):
             from ...services import outreach
 
             return outreach.set_task_done(store, task_id, done)
+
+        self._runner.run(write, on_done=written)
+
+    # -- undoing a tick -----------------------------------------------------------------------
+    def _offer_undo(self, task_id: str, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow) and self.undo_notice.parent() is self:
+            # Into the status bar, left of the permanent widgets: messages never cover it.
+            window.statusBar().insertPermanentWidget(0, self.undo_notice)
+        self._undo_task = task_id
+        self.undo_notice.offer(self.tr("Done: «%s».") % text)
+        self.undo_action.setEnabled(True)
+
+    def undo_tick(self) -> None:
+        """Reopens the task the last tick marked done: an ordinary edit through the
+        services, so it syncs like any other."""
+        task_id, self._undo_task = self._undo_task, None
+        self.undo_notice.dismiss()
+        self.undo_action.setEnabled(False)
+        if task_id is None:
+            return
+        store = self._store
+
+        def write():
+            from ...services import outreach
+
+            return outreach.set_task_done(store, task_id, False)
+
+        def written(_task) -> None:
+            self.changed.emit()
+            self.reload()
 
         self._runner.run(write, on_done=written)
