@@ -1322,6 +1322,38 @@ Din værdi: %s</translation>
         <source>↑↓ choose · Enter open · Esc close</source>
         <translation>↑↓ vælg · Enter åbn · Esc luk</translation>
     </message>
+    <message>
+        <source>No companies found for «%s»</source>
+        <translation>Ingen virksomheder fundet for «%s»</translation>
+    </message>
+    <message>
+        <source>CVR number</source>
+        <translation>CVR-nummer</translation>
+    </message>
+    <message>
+        <source>P-number %s</source>
+        <translation>P-nummer %s</translation>
+    </message>
+    <message>
+        <source>contact person: %s</source>
+        <translation>kontaktperson: %s</translation>
+    </message>
+    <message>
+        <source>city: %s</source>
+        <translation>by: %s</translation>
+    </message>
+    <message>
+        <source>P-unit: %s</source>
+        <translation>P-enhed: %s</translation>
+    </message>
+    <message>
+        <source>address: %s</source>
+        <translation>adresse: %s</translation>
+    </message>
+    <message>
+        <source>postcode: %s</source>
+        <translation>postnummer: %s</translation>
+    </message>
 </context>
 <context>
     <name>SessionForm</name>

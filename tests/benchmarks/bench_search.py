@@ -73,6 +73,15 @@ def run(report) -> None:
         filtered = time_each(queries, lambda q: ours(q, municipality_code="630"))
         report("typeahead_filtered_p95", p95(filtered), "ms", p95(base),
                "name-index range scan", "<= 30")
+        # Ctrl+K: ranked by relevance with why each row matched, against the plain search
+        # in name order that the popup used before.
+        quick = time_each(queries, lambda q: repo.quick_search(q, limit=30))
+        report("quicksearch_p95", p95(quick), "ms", p95(base), "name-index range scan", "<= 30")
+        plain = time_each(queries, lambda q: repo.search(q, limit=30))
+        slowest = sorted(zip(quick, queries * ROUNDS, strict=True))[-3:]
+        report.note(f"Ctrl+K ranked: median {statistics.median(quick):.1f} ms; unranked "
+                    f"search p95 {p95(plain):.1f} ms; slowest: "
+                    + ", ".join(f"{q!r} {t:.0f} ms" for t, q in slowest))
         started = time.perf_counter()
         everyone = repo.list_rowids(CompanyFilter())
         repo.list_rows(everyone[:PAGE])
