@@ -11,16 +11,14 @@ from . import search
 from .database import Store
 from .quick_search import QuickHit, quick_search
 
-# Columns a companies table can sort by, mapped to SQL (the list view's columns). Danish
-# order by the key (store/connection.py): one Python call per row, where COLLATE dansk
-# would make one per comparison.
+# Columns a companies table can sort by, mapped to SQL (the list view's columns).
 SORTABLE = {
-    "name": "dansk_key(c.name)",
+    "name": "c.name COLLATE NOCASE",
     "cvr": "c.cvr",
-    "city": "dansk_key(c.city)",
-    "municipality": "dansk_key(m.name)",
+    "city": "c.city COLLATE NOCASE",
+    "municipality": "m.name",
     "phase": "c.phase",
-    "consultant": "dansk_key(c.consultant)",
+    "consultant": "c.consultant COLLATE NOCASE",
 }
 LIST_COLUMNS = "c.rowid, c.cvr, c.name, c.city, coalesce(m.name, ''), c.phase, c.consultant, " \
                "c.marketing_protected"
@@ -96,7 +94,7 @@ class CompanyRepository:
                     phone=r[3], email=r[4], trusted=bool(r[5]))
             for r in self.db.execute(
                 "SELECT id, name, role, phone, email, trusted FROM contact "
-                "WHERE company_id = ? AND deleted = 0 ORDER BY name COLLATE dansk", [company.id])
+                "WHERE company_id = ? AND deleted = 0 ORDER BY name", [company.id])
         ]
         return company
 
@@ -192,7 +190,7 @@ class CompanyRepository:
 
     def municipalities(self) -> list[Municipality]:
         return [Municipality(*r) for r in self.db.execute(
-            "SELECT code, name, region FROM municipality ORDER BY name COLLATE dansk")]
+            "SELECT code, name, region FROM municipality ORDER BY name")]
 
     def municipality_codes(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT code FROM municipality")}
@@ -200,7 +198,7 @@ class CompanyRepository:
     def consultants(self) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT consultant FROM company_search WHERE consultant != '' "
-            "ORDER BY consultant COLLATE dansk")]  # the search rows: live companies only
+            "ORDER BY consultant")]  # the search rows' index: live companies only
 
     # -- writing (call inside store.transaction()) ------------------------------------------
     def create(self, values: Mapping[str, Any]) -> str:
