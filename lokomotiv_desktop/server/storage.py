@@ -24,6 +24,12 @@ def dumps(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
+def _loads_finite(text: str) -> Any:
+    """Stored JSON with NaN/Infinity (an older server took them) read as null: no answer can
+    carry them, so every pull covering the row would fail."""
+    return json.loads(text, parse_constant=lambda _: None)
+
+
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
@@ -73,7 +79,7 @@ _ROW_COLUMNS = ", ".join(_ROW_FIELDS)
 
 
 def _row(r: tuple) -> RowState:
-    return RowState(r[0], r[1], json.loads(r[2]), json.loads(r[3]), r[4], r[5], int(r[6]),
+    return RowState(r[0], r[1], _loads_finite(r[2]), json.loads(r[3]), r[4], r[5], int(r[6]),
                     r[7])
 
 
@@ -223,7 +229,7 @@ def pull_page(
     items = [
         {
             "seq": int(seq), "kind": kind, "table": tbl, "row_id": row_id,
-            "values": json.loads(vals) if vals else {},
+            "values": _loads_finite(vals) if vals else {},
             "clocks": json.loads(clocks) if clocks else {},
         }
         for seq, kind, tbl, row_id, vals, clocks in rows

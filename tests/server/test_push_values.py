@@ -136,3 +136,21 @@ def test_a_device_id_of_ten_thousand_characters_in_a_stamp_is_refused(login, bac
     else:
         assert response.status_code == 422 and response.json()["code"] == "validation"
     assert _stored(backend, cid("c-long")) is None
+
+
+def test_a_nan_an_older_server_stored_breaks_no_pull_and_no_notice(login, backend):
+    """NaN reached the store before pushes were checked: every pull covering the row, and
+    the notice for the device whose NaN lost, must still be answerable (null in its place)."""
+    anna, kim = login("anna"), login("kim")
+    c1 = cid("legacy-nan")
+    anna.push(company(anna, c1, phase=2))
+    with backend.write() as db:
+        vals = db.one("SELECT vals FROM row_state WHERE id = ?", [c1])[0]
+        db.execute("UPDATE row_state SET vals = ? WHERE id = ?",
+                   [vals.replace('"phase":2', '"phase":NaN'), c1])
+    assert [i["values"]["phase"] for i in kim.pull_all()] == [None]
+    kim._ms = anna._ms + 100
+    [won] = kim.push(kim.change("company", c1, phase=3))["results"]  # beats the NaN
+    assert won["status"] in ("applied", "conflict")
+    assert anna.pull_all() and kim.pull_all() is not None
+    assert _stored(backend, c1)["phase"] == 3

@@ -11,8 +11,14 @@ from lokomotiv_desktop.sync.clocks import field_stamp
 from lokomotiv_desktop.sync.hlc import make_stamp, wall_ms
 
 # A remote clock a minute ahead of this one (further ahead, the server refuses its stamps
-# and this laptop's clock does not follow them: sync/hlc.py MAX_CLOCK_AHEAD_MS).
-FAR = wall_ms() + 60_000
+# and this laptop's clock does not follow them: sync/hlc.py MAX_CLOCK_AHEAD_MS); set per
+# test, since a long run would leave an import-time value behind the clock.
+FAR = 0
+
+
+@pytest.fixture(autouse=True)
+def _far_ahead(monkeypatch):
+    monkeypatch.setitem(globals(), "FAR", wall_ms() + 60_000)
 
 
 def remote(ms: int) -> str:
