@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from ...domain.danish_format import display_phone
 from ...domain.validation import ValidationError
 
 _INVALID_BACKGROUND = QBrush(QColor("#f8d7da"))
@@ -151,6 +152,9 @@ class ChildRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and column.kind != "bool":
             if column.kind == "choice":
                 return dict(column.choices).get(value, value)
+            if column.field == "phone" and not error:
+                # Shown as Danes write it ("53 55 55 69"); edited and stored as typed.
+                return display_phone(value)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.EditRole and column.kind != "bool":
             return "" if value is None else str(value)
