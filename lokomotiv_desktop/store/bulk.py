@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..domain.danish_format import sort_key
 from ..sync.identity import natural_ids
 from ..sync.tables import SYNCED_TABLES
 from . import search
@@ -59,7 +60,7 @@ class PreparedCompanies:
     unit_columns: list[str]            # of the P-units, company_id last
     unit_rows: list[tuple]             # (id, *values) of each P-unit
     unit_ids: list[str]                # their ids, as derived (sync/identity.py)
-    documents: list[tuple[str, str]]   # (company id, search document)
+    documents: list[tuple[str, str, str]]  # (company id, search document, Danish sort key)
 
 
 class BulkCompanyWriter:
@@ -118,7 +119,7 @@ class BulkCompanyWriter:
                                  owners, strict=True))
             unit_columns.append("company_id")
         document = self._documents
-        documents = [(company_id, document(_parts(company)))
+        documents = [(company_id, document(_parts(company)), sort_key(company.values["name"]))
                      for company_id, company in zip(ids, companies, strict=True)]
         return PreparedCompanies([c.values for c in companies], ids, unit_columns, unit_rows,
                                  unit_ids, documents)

@@ -11,14 +11,16 @@ from . import search
 from .database import Store
 from .quick_search import QuickHit, quick_search
 
-# Columns a companies table can sort by, mapped to SQL (the list view's columns).
+# Columns a companies table can sort by, mapped to SQL (the list view's columns). Danish
+# order by the key (store/connection.py): one Python call per row, where COLLATE dansk
+# would make one per comparison.
 SORTABLE = {
-    "name": "c.name COLLATE NOCASE",
+    "name": "dansk_key(c.name)",
     "cvr": "c.cvr",
-    "city": "c.city COLLATE NOCASE",
-    "municipality": "m.name",
+    "city": "dansk_key(c.city)",
+    "municipality": "dansk_key(m.name)",
     "phase": "c.phase",
-    "consultant": "c.consultant COLLATE NOCASE",
+    "consultant": "dansk_key(c.consultant)",
 }
 LIST_COLUMNS = "c.rowid, c.cvr, c.name, c.city, coalesce(m.name, ''), c.phase, c.consultant, " \
                "c.marketing_protected"
@@ -94,7 +96,7 @@ class CompanyRepository:
                     phone=r[3], email=r[4], trusted=bool(r[5]))
             for r in self.db.execute(
                 "SELECT id, name, role, phone, email, trusted FROM contact "
-                "WHERE company_id = ? AND deleted = 0 ORDER BY name", [company.id])
+                "WHERE company_id = ? AND deleted = 0 ORDER BY name COLLATE dansk", [company.id])
         ]
         return company
 
@@ -190,7 +192,7 @@ class CompanyRepository:
 
     def municipalities(self) -> list[Municipality]:
         return [Municipality(*r) for r in self.db.execute(
-            "SELECT code, name, region FROM municipality ORDER BY name")]
+            "SELECT code, name, region FROM municipality ORDER BY name COLLATE dansk")]
 
     def municipality_codes(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT code FROM municipality")}
@@ -198,7 +200,7 @@ class CompanyRepository:
     def consultants(self) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT consultant FROM company_search WHERE consultant != '' "
-            "ORDER BY consultant")]  # the search rows' index: live companies only
+            "ORDER BY consultant COLLATE dansk")]  # the search rows: live companies only
 
     # -- writing (call inside store.transaction()) ------------------------------------------
     def create(self, values: Mapping[str, Any]) -> str:

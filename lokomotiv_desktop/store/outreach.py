@@ -176,7 +176,7 @@ class FollowUpRepository:
         rows = self.db.execute(
             f"SELECT {_prefixed(TASK_COLUMNS, 't')}, c.id, c.cvr, c.name FROM follow_up t "
             f"JOIN company c ON c.id = t.company_id AND c.deleted = 0 "
-            f"WHERE {' AND '.join(where)} ORDER BY t.due, c.name COLLATE NOCASE, t.id", params)
+            f"WHERE {' AND '.join(where)} ORDER BY t.due, c.name COLLATE dansk, t.id", params)
         return [Dated(_task(r), CompanyRef(*r[-3:])) for r in rows]
 
     def add(self, values: Mapping[str, Any]) -> str:
@@ -240,7 +240,7 @@ class SessionRepository:
     def participants(self, session_id: str) -> list[tuple[str, Attendee]]:
         return [(r[0], Attendee(r[1], bool(r[2]))) for r in self.db.execute(
             "SELECT id, name, signed_up FROM participant WHERE session_id = ? AND deleted = 0 "
-            "ORDER BY name COLLATE NOCASE, id", [session_id])]
+            "ORDER BY name COLLATE dansk, id", [session_id])]
 
     def signed_up_count(self, company_id: str) -> int:
         """Participants of the company signed up for screening (every session and none)."""

@@ -69,7 +69,7 @@ SELECT c.id, c.cvr, c.name, coalesce(m.name, ''), c.consultant, c.phase,
          LIMIT 1)
 FROM company c LEFT JOIN municipality m ON m.code = c.municipality_code
 WHERE {where}
-ORDER BY c.phase, c.name COLLATE NOCASE, c.id
+ORDER BY c.phase, dansk_key(c.name), c.id
 """
 
 

@@ -24,7 +24,7 @@ _WORD = re.compile(r"[^\W_]+")
 OWNER_COLUMN = {"company": "id", "production_unit": "company_id", "contact": "company_id"}
 
 _SEARCH_ROW_SQL = """
-SELECT c.rowid, c.name, c.municipality_code, c.phase, c.consultant, search_doc(
+SELECT c.rowid, c.name, dansk_key(c.name), c.municipality_code, c.phase, c.consultant, search_doc(
     c.name || ' ' || c.cvr || ' ' || c.address || ' ' || coalesce(c.postcode, '') || ' ' ||
     c.city || ' ' ||
     coalesce((SELECT group_concat(p.pnr || ' ' || p.name || ' ' || p.city, ' ')
@@ -34,7 +34,8 @@ SELECT c.rowid, c.name, c.municipality_code, c.phase, c.consultant, search_doc(
 FROM company c
 """
 _INSERT_SEARCH_ROWS = (
-    "INSERT INTO company_search(company_rowid, name, municipality_code, phase, consultant, doc) "
+    "INSERT INTO company_search(company_rowid, name, sort_name, municipality_code, phase, "
+    "consultant, doc) "
     + _SEARCH_ROW_SQL
 )
 
@@ -165,7 +166,8 @@ class _Query:
         self.values = [value for _, value in filters]
         self.descending = descending
         direction = "DESC" if descending else "ASC"
-        self.order = f"s.name COLLATE NOCASE {direction}, s.company_rowid {direction}"
+        # Danish order (Æ, Ø, Å after Z) from the stored key: store/migrations.py step 8.
+        self.order = f"s.sort_name {direction}, s.company_rowid {direction}"
 
     def _rowids(self, sql: str, params: list) -> list[int]:
         return [r[0] for r in self.db.execute(sql, params)]
@@ -199,11 +201,11 @@ class _Query:
         # The name `budget` places on bounds the walk; one index scan in order, no sorting,
         # stopping as soon as `limit` rows matched.
         bound = self.db.execute(
-            f"SELECT name FROM company_search s INDEXED BY company_search_name "
+            f"SELECT sort_name FROM company_search s INDEXED BY company_search_name "
             f"ORDER BY {self.order} LIMIT 1 OFFSET ?", [budget]).fetchone()
         before = ""
         if bound is not None:
-            before = f" AND s.name COLLATE NOCASE {'>' if self.descending else '<'} ?"
+            before = f" AND s.sort_name {'>' if self.descending else '<'} ?"
         found = self._rowids(
             f"SELECT s.company_rowid FROM company_search s INDEXED BY company_search_name "
             f"WHERE {self.instr}{before}{self.conditions} ORDER BY {self.order} LIMIT ?",
@@ -216,7 +218,7 @@ def all_rowids_by_name(db, descending: bool = False, limit: int | None = None) -
     direction = "DESC" if descending else "ASC"
     return [r[0] for r in db.execute(
         f"SELECT company_rowid FROM company_search "
-        f"ORDER BY name COLLATE NOCASE {direction}, company_rowid {direction} LIMIT ?",
+        f"ORDER BY sort_name {direction}, company_rowid {direction} LIMIT ?",
         [-1 if limit is None else limit])]
 
 
@@ -246,13 +248,15 @@ class _WordsOf(dict):
         return found
 
 
-def stage_documents(db, documents: list[tuple[str, str]]) -> None:
-    """(company id, DocumentBuilder text) of new companies, waiting in a TEMP table for
-    ``add_new_companies``: the rows are bound here, on the caller's thread."""
+def stage_documents(db, documents: list[tuple[str, str, str]]) -> None:
+    """(company id, DocumentBuilder text, sort_key of the name) of new companies, waiting
+    in a TEMP table for ``add_new_companies``: the rows are bound here, on the caller's
+    thread."""
     conn = db.conn
     conn.execute("DROP TABLE IF EXISTS temp.new_documents")
-    conn.execute("CREATE TEMP TABLE new_documents (id TEXT PRIMARY KEY, doc TEXT) WITHOUT ROWID")
-    conn.executemany("INSERT INTO temp.new_documents VALUES (?, ?)", documents)
+    conn.execute("CREATE TEMP TABLE new_documents (id TEXT PRIMARY KEY, doc TEXT, "
+                 "sort_name TEXT) WITHOUT ROWID")
+    conn.executemany("INSERT INTO temp.new_documents VALUES (?, ?, ?)", documents)
 
 
 def add_new_companies(db, after_rowid: int) -> None:
@@ -262,9 +266,10 @@ def add_new_companies(db, after_rowid: int) -> None:
     Only SQL, no Python per row: it may run on the bulk writer's helper thread."""
     conn = db.conn
     conn.execute(
-        "INSERT INTO company_search(company_rowid, name, municipality_code, phase, "
-        "consultant, doc) SELECT c.rowid, c.name, c.municipality_code, c.phase, "
-        "c.consultant, d.doc FROM company c JOIN temp.new_documents d ON d.id = c.id "
+        "INSERT INTO company_search(company_rowid, name, sort_name, municipality_code, "
+        "phase, consultant, doc) SELECT c.rowid, c.name, d.sort_name, "
+        "c.municipality_code, c.phase, c.consultant, d.doc FROM company c "
+        "JOIN temp.new_documents d ON d.id = c.id "
         "WHERE c.rowid > ? AND c.deleted = 0 ORDER BY c.rowid", [after_rowid])
     conn.execute(
         "INSERT INTO company_fts(rowid, doc) SELECT company_rowid, doc FROM company_search "
