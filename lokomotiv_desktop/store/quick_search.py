@@ -6,7 +6,8 @@ the search document (P-units, address, postcode). Within a rank, Danish name ord
 
 Type-ahead stays fast at 300 000 companies because every step is bounded: the exact numbers
 are index lookups, the name-prefix rank is one FTS5 initial-token query (the search
-document starts with the name), and the other ranks are decided in Python over the first
+document starts with the name) or, for a word most documents hold, a range of the name
+index, and the other ranks are decided in Python over the first
 CANDIDATES hits of the list's own search (search.ranked_rowids), with their contacts and
 P-units read in one query each.
 """
@@ -18,8 +19,8 @@ from ..domain.danish_format import sort_key
 from . import search
 
 EXACT, NAME_PREFIX, WORD_PREFIX, CONTACT, CITY, OTHER = range(6)
-CANDIDATES = 200  # hits of the plain search that are ranked in Python
-_PREFIX_SORT_MAX = 5_000  # above this many name-prefix hits, take them unsorted
+CANDIDATES = 80  # hits of the plain search that are ranked in Python
+_PREFIX_SORT_MAX = 1_000  # above this many name-prefix hits, take them unsorted
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,12 @@ def quick_search(db, text: str, limit: int = 30) -> list[QuickHit]:
     if digits.isdigit() and len(digits) in (8, 10):
         for rowid, why, detail in _exact(db, digits):
             ranked[rowid] = (EXACT, why, detail)
-    for rowid in _name_prefix(db, tokens, limit):
+    for rowid in _name_prefix(db, text, tokens, limit):
         ranked.setdefault(rowid, (NAME_PREFIX, "", ""))
-    candidates = [r for r in search.ranked_rowids(db, text, [], False, CANDIDATES)
-                  if r not in ranked]
+    candidates: list[int] = []
+    if len(ranked) < limit:  # else the names alone fill the list: nothing below can show
+        candidates = [r for r in search.ranked_rowids(db, text, [], False, CANDIDATES)
+                      if r not in ranked]
     rows = _rows(db, [*ranked, *candidates])
     parts = _parts(db, [rows[r][0] for r in candidates if r in rows])
     for rowid in candidates:
@@ -66,21 +69,29 @@ def _exact(db, number: str) -> list[tuple[int, str, str]]:
         "WHERE p.pnr = ? AND p.deleted = 0 AND c.deleted = 0", [number])]
 
 
-def _name_prefix(db, tokens: list[str], limit: int) -> list[int]:
-    """Companies whose name starts with the typed words (the last one as a prefix): the
-    document's first tokens are the name's, and FTS5's ^ matches only there."""
-    match = '^"' + " ".join(tokens) + '"*'
+def _name_prefix(db, text: str, tokens: list[str], limit: int) -> list[int]:
+    """Companies whose name starts with the typed words (the last one as a prefix)."""
+    plain = " ".join(f'"{t}"*' for t in tokens)
     hits = db.execute(
         "SELECT count(*) FROM (SELECT 1 FROM company_fts WHERE company_fts MATCH ? LIMIT ?)",
-        [match, _PREFIX_SORT_MAX + 1]).fetchone()[0]
-    if hits > _PREFIX_SORT_MAX:  # one or two letters: any of these names is as good
-        return [r[0] for r in db.execute(
-            "SELECT rowid FROM company_fts WHERE company_fts MATCH ? LIMIT ?", [match, limit])]
-    rows = db.execute(
-        "SELECT s.company_rowid, s.name FROM company_fts f JOIN company_search s "
-        "ON s.company_rowid = f.rowid WHERE company_fts MATCH ?", [match]).fetchall()
-    rows.sort(key=lambda r: sort_key(r[1]))
-    return [r[0] for r in rows[:limit]]
+        [plain, _PREFIX_SORT_MAX + 1]).fetchone()[0]
+    if hits <= _PREFIX_SORT_MAX:
+        # The document's first tokens are the name's, and FTS5's ^ matches only there;
+        # checking positions is cheap over this few documents, folded letters included.
+        rows = db.execute(
+            "SELECT s.company_rowid, s.name FROM company_fts f JOIN company_search s "
+            "ON s.company_rowid = f.rowid WHERE company_fts MATCH ?",
+            ['^"' + " ".join(tokens) + '"*']).fetchall()
+        rows.sort(key=lambda r: sort_key(r[1]))
+        return [r[0] for r in rows[:limit]]
+    # A word most documents hold (one letter, a digit): checking positions would read them
+    # all, so range-scan the name index for the typed text instead (case-insensitive, not
+    # folded: "aarhus" does not reach "Århus" here, the ranks below still find it).
+    typed = " ".join(text.split())
+    return [r[0] for r in db.execute(
+        "SELECT company_rowid, name FROM company_search WHERE name >= ? COLLATE NOCASE "
+        "AND name < ? COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT ?",
+        [typed, typed + "\U0010ffff", limit])]
 
 
 def _rows(db, rowids: list[int]) -> dict[int, tuple]:
