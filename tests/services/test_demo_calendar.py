@@ -37,8 +37,3 @@ def test_no_phase_change_after_today(store):
     assert max(changed) < datetime(2026, 12, 2, tzinfo=UTC)
     assert [d for d in changed if day_note(d.date())] == []
 
-
-def test_the_demo_as_loaded_has_no_phase_change_in_the_future(store):
-    load_demo(store, companies=120, seed=1)
-    latest = store.db.execute("SELECT max(changed_at) FROM phase_change").fetchone()[0]
-    assert datetime.fromisoformat(latest) < datetime.now(UTC)
