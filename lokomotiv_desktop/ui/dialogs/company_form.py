@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,7 +22,7 @@ from ...domain.company_rules import clean_company_field
 from ...domain.entities import Company
 from ...domain.enums import EmployeeBand, Phase
 from ...domain.validation import ValidationError
-from ..widgets.error_label import ErrorLabel
+from ..widgets.error_label import ErrorFoot, ErrorLabel
 
 _LINE_FIELDS = ("cvr", "name", "address", "postcode", "city", "industry_code",
                 "industry_text", "phone", "email", "website", "consultant")
@@ -89,15 +90,19 @@ class CompanyForm(QWidget):
                     "marketing_protected", "notes"),
         }
         self.labels = labels
+        # Messages at the foot, in reading order (left column, then right): nothing moves.
+        self.foot = ErrorFoot()
         for form, names in columns.items():
             for name in names:
-                cell = QVBoxLayout()
-                cell.setSpacing(2)
-                cell.addWidget(self.inputs[name])
-                self.errors[name] = ErrorLabel()
-                cell.addWidget(self.errors[name])
-                form.addRow(labels[name], cell)
-        row = QHBoxLayout(self)
+                form.addRow(labels[name], self.inputs[name])
+                field_label = form.labelForField(self.inputs[name])
+                self.errors[name] = self.foot.add(field_label if isinstance(field_label, QLabel)
+                                                  else None)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        outer.addWidget(self.foot)
         for position, form in enumerate((left, right)):
             column = QVBoxLayout()
             column.addLayout(form)

@@ -6,13 +6,15 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel
 
+from ...domain.danish_format import field_date
 from ...domain.entities import Company
 from ...services.me import my_name
 from ...store.database import Store
 
 
 def danish_date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    """'2.12.2026', as every field and table writes a date (domain/danish_format)."""
+    return field_date(day)
 
 
 def default_consultant(store: Store, company: Company | None = None) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 from ...domain.validation import ValidationError
 from ...services.companies import ChangedUnderneath
 from ..tasks import TaskRunner
-from ..widgets.error_label import ErrorLabel
+from ..widgets.error_label import ErrorFoot, ErrorLabel
 from .prompts import Choice, Keep, ask_keep_mine, ask_save_changes, confirm_delete, shown_value
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,8 @@ class ValidatedDialog(QDialog):
         self._runner = runner
         self.inputs: dict[str, QWidget] = {}
         self.labels: dict[str, str] = {}
-        self.errors: dict[str, ErrorLabel] = {GENERAL: ErrorLabel()}
+        self.foot = ErrorFoot()
+        self.errors: dict[str, ErrorLabel] = {GENERAL: self.foot.general}
         self.messages: dict[str, str] = {}
         self._shown: set[str] = set()
         # Fields checked together (a next step and its due date): touching one shows both.
@@ -78,12 +80,11 @@ class ValidatedDialog(QDialog):
 
     # -- building -----------------------------------------------------------------------------
     def add_field(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> QWidget:
-        cell = QVBoxLayout()
-        cell.setSpacing(2)
-        cell.addWidget(widget)
-        self.errors[name] = ErrorLabel()
-        cell.addWidget(self.errors[name])
-        form.addRow(label, cell)
+        """The field's message shows at the form's foot and turns its label red."""
+        form.addRow(label, widget)
+        field_label = form.labelForField(widget)
+        self.errors[name] = self.foot.add(field_label if isinstance(field_label, QLabel)
+                                          else None)
         self.labels[name] = label
         self.watch(name, widget)
         return widget
@@ -103,7 +104,7 @@ class ValidatedDialog(QDialog):
             widget.itemChanged.connect(changed)
 
     def finish_layout(self) -> None:
-        self.body.addWidget(self.errors[GENERAL])
+        self.body.addWidget(self.foot)
         self.body.addWidget(self.buttons)
 
     def mark_clean(self) -> None:

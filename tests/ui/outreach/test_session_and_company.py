@@ -184,7 +184,7 @@ def test_a_session_is_deleted_from_the_companys_timeline(outreach_window, qtbot,
     form = panel.dialog
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         qtbot.mouseClick(form.delete_button, Qt.MouseButton.LeftButton)
-    assert questions == ["Slet motivationsmødet hos Tømrerfirmaet Hansen ApS den 02.12.2026?"]
+    assert questions == ["Slet motivationsmødet hos Tømrerfirmaet Hansen ApS den 2.12.2026?"]
     assert len(titles()) == len(before) - 1
     assert SessionRepository(store).get(session.id) is None
     wait_idle()

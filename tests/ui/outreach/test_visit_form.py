@@ -40,7 +40,7 @@ def type_into(qtbot, widget, text: str) -> None:
 def test_invalid_date_shows_danish_message_disables_save_and_saves_nothing(
         open_form, qtbot, filled_store, wait_idle):
     form = open_form(0)
-    assert form.date.text() == "02.12.2026"  # today, as Danes write it
+    assert form.date.text() == "2.12.2026"  # today, as Danes write it
     type_into(qtbot, form.date, "31.13.2026")
     assert form.errors["date"].isVisible()
     assert form.errors["date"].text() == ("Dato «31.13.2026» er ikke en gyldig dato. "
@@ -171,7 +171,7 @@ def test_a_visit_is_deleted_after_confirming_with_its_open_task(open_form, qtbot
         qtbot.mouseClick(form.delete_button, Qt.MouseButton.LeftButton)  # "Slet"
     wait_idle()
     assert not form.isVisible()
-    assert questions == ["Slet besøget hos Tømrerfirmaet Hansen ApS den 01.12.2026? En åben "
+    assert questions == ["Slet besøget hos Tømrerfirmaet Hansen ApS den 1.12.2026? En åben "
                          "opfølgningsopgave fra besøget slettes med."] * 2
     assert VisitRepository(filled_store).for_company(company) == []
     assert FollowUpRepository(filled_store).for_company(company) == []
