@@ -807,11 +807,11 @@
     </message>
     <message>
         <source>This database holds demo data (invented companies), which must never reach the shared store, so it cannot log in. To work with real data: close Lokomotiv, move or rename the file %1, and start Lokomotiv again; it starts with an empty database, from which you can log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne database indeholder demodata (opdigtede virksomheder), som aldrig må komme på det fælles lager, så den kan ikke logge ind. Vil du arbejde med rigtige data: Luk Lokomotiv, flyt eller omdøb filen %1, og start Lokomotiv igen. Så starter det med en tom database, som du kan logge ind fra.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Luk</translation>
+        <translation>Luk</translation>
     </message>
     <message>
         <source>Not a server address. Write it as https://server.example.dk</source>

@@ -1,5 +1,7 @@
 """Log in to lokomotiv-server: server address, user name, password. The login runs in the
-background; what went wrong is said in Danish under the fields."""
+background; what went wrong is said in Danish at the dialog's foot, in space kept for it, so
+the fields never move or shrink. A store with demo data cannot log in at all: the dialog
+says so as it opens, before anything is typed."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -13,9 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...services.demo import is_demo_store
 from ...services.sync import SyncStatus
 from ...sync.transport import unencrypted_remote
-from ..widgets.error_label import ErrorLabel
+from ..widgets.error_label import ErrorFoot
 
 
 def normalised_address(text: str) -> str | None:
@@ -50,8 +53,8 @@ class LoginDialog(QDialog):
         self.user = QLineEdit(status.user if status and status.user else "")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.address_error = ErrorLabel()
-        self.error = ErrorLabel()
+        self.foot = ErrorFoot()
+        self.error = self.foot.general
         self.error.setObjectName("login_error")
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -61,23 +64,42 @@ class LoginDialog(QDialog):
         self.login_button.setText(self.tr("Log in"))
         form = QFormLayout()
         form.addRow(self.tr("Server address"), self.address)
-        form.addRow("", self.address_error)
+        self.address_error = self.foot.add(form.labelForField(self.address))
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("Password"), self.password)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
-        layout.addWidget(self.error)
+        layout.addWidget(self.foot)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         for field in (self.address, self.user, self.password):
             field.textChanged.connect(self._validate)
-        self._validate()
         self.setMinimumWidth(440)
+        self.demo = is_demo_store(controller.service.store)
+        if self.demo:
+            self._refuse_demo(controller.service.store)
+            return
+        self._validate()
         (self.password if self.address.text() and self.user.text() else self.address).setFocus()
 
+    def _refuse_demo(self, store) -> None:
+        """Said before the form is filled: typing a password first would be wasted."""
+        path = str(getattr(store, "path", ""))
+        self.error.show_message(self.tr(
+            "This database holds demo data (invented companies), which must never reach the "
+            "shared store, so it cannot log in. To work with real data: close Lokomotiv, "
+            "move or rename the file %1, and start Lokomotiv again; it starts with an empty "
+            "database, from which you can log in.").replace("%1", path))
+        for field in (self.address, self.user, self.password):
+            field.setEnabled(False)
+        self.login_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+
     def _validate(self) -> bool:
+        if getattr(self, "demo", False):
+            return False
         address = normalised_address(self.address.text())
         typed = bool(self.address.text().strip())
         self.address_error.show_message(
@@ -93,6 +115,8 @@ class LoginDialog(QDialog):
         ok = address is not None and not unencrypted and bool(self.user.text().strip()) \
             and bool(self.password.text())
         self.login_button.setEnabled(ok and not self.busy)
+        if self.isVisible():
+            self._fit_height()
         return ok
 
     def submit(self) -> None:
@@ -119,6 +143,7 @@ class LoginDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self.error.show_message(self.error_text(error))
+        self._fit_height()
         self.password.setFocus()
         self.password.selectAll()
 
@@ -136,6 +161,19 @@ class LoginDialog(QDialog):
                 return self.tr("Too many failed attempts. Wait a few minutes, then try again.")
             return error.message  # already in Danish (update Lokomotiv, server error, ...)
         return self.tr("Login failed: %1").replace("%1", str(error))
+
+    def _fit_height(self) -> None:
+        """A message longer than the space kept for it makes the dialog taller, never the
+        fields smaller (Qt does not grow a dialog for a word-wrapped label by itself)."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._fit_height()
 
     def reject(self) -> None:
         if not self.busy:  # a login on its way finishes first (it writes to the store)
