@@ -32,3 +32,8 @@ def user_data_dir() -> Path:
 def default_database_path() -> Path:
     override = os.environ.get("LOKOMOTIV_DB")
     return Path(override) if override else user_data_dir() / "lokomotiv.db"
+
+
+def log_file() -> Path:
+    """Where the window writes its log (errors a person can send to support)."""
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)) / "lokomotiv.log"

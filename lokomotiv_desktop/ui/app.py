@@ -1,14 +1,16 @@
 """Starting the window: the application, its language, the store and the main window."""
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..paths import APP_AUTHOR, APP_NAME
+from ..paths import APP_AUTHOR, APP_NAME, log_file
 from ..store import Store
 from .i18n import install_translators, saved_language
 from .icons import icon
@@ -54,7 +56,21 @@ def build_window(store: Store, runner: TaskRunner, offer_demo: bool = True) -> M
     return window
 
 
+def log_to_file() -> None:
+    """Warnings and errors go to the log file that Hjælp → Om Lokomotiv names."""
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return  # a read-only home: the window still works, it only keeps no log
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
 def run(db_path: Path) -> int:
+    log_to_file()
     app = create_application()
     store = open_store(db_path)
     if store is None:

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         install_sync_ui(self)
         install_outreach_ui(self)
         install_import_ui(self)
+        self._add_help_menu()  # last: the menu bar's far end, after what the installs added
 
     # -- page registry -------------------------------------------------------------------------
     def add_page(self, key: str, title: str, widget: QWidget | PageFactory,
@@ -211,6 +212,39 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             file_menu.addAction(action)
         self._go_menu = self.menuBar().addMenu(self.tr("&Go"))
+
+    def _add_help_menu(self) -> None:
+        menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action = QAction(self.tr("About Lokomotiv"), self)
+        self.about_action.triggered.connect(self.show_about)
+        menu.addAction(self.shortcuts_action)
+        menu.addAction(self.about_action)
+        self.help_dialog = None
+
+    def show_shortcuts(self) -> None:
+        from .dialogs.help_dialogs import ShortcutsDialog
+
+        self._open_help(ShortcutsDialog(self))
+
+    def show_about(self) -> None:
+        from .dialogs.help_dialogs import AboutDialog
+
+        self._open_help(AboutDialog(self))
+
+    def _open_help(self, dialog) -> None:
+        if self.help_dialog is not None:
+            self.help_dialog.done(0)
+        self.help_dialog = dialog
+        dialog.finished.connect(lambda _result, d=dialog: self._help_closed(d))
+        dialog.open()
+
+    def _help_closed(self, dialog) -> None:
+        if self.help_dialog is dialog:
+            self.help_dialog = None
+        dialog.deleteLater()
 
     def focus_search(self) -> None:
         self.show_page("companies")

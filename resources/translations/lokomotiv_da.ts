@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Lokomotiv</source>
+        <translation>Om Lokomotiv</translation>
+    </message>
+    <message>
+        <source>Lokomotiv %1</source>
+        <translation>Lokomotiv %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datamappe</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Logfil</translation>
+    </message>
+    <message>
+        <source>For outreach consultants: companies, visits, meetings and courses, offline first.</source>
+        <translation>Til opsøgende konsulenter: virksomheder, besøg, møder og hold – også uden net.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Lokomotiv</source>
@@ -880,6 +911,18 @@
         <source>&amp;Go</source>
         <translation>&amp;Gå til</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastaturgenveje</translation>
+    </message>
+    <message>
+        <source>About Lokomotiv</source>
+        <translation>Om Lokomotiv</translation>
+    </message>
 </context>
 <context>
     <name>MeetingTableModel</name>
@@ -1539,6 +1582,29 @@ Din værdi: %s</translation>
     <message>
         <source>Not logged in</source>
         <translation>Ikke logget ind</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastaturgenveje</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Genvej</translation>
     </message>
 </context>
 <context>
