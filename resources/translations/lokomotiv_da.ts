@@ -289,6 +289,10 @@
         <source>Not saved: someone else changed %s while you were editing.</source>
         <translation>Ikke gemt: %s er ændret af en anden, mens du redigerede.</translation>
     </message>
+    <message>
+        <source>Not saved: correct what is marked in red, then save.</source>
+        <translation>Ikke gemt: ret det, der er markeret med rødt, og gem så.</translation>
+    </message>
 </context>
 <context>
     <name>CompanyForm</name>
@@ -1224,6 +1228,14 @@
         <translation>Hvis du kasserer dem, går det tabt, du har skrevet.</translation>
     </message>
     <message>
+        <source>It cannot be saved as it is:</source>
+        <translation>Det kan ikke gemmes, som det er:</translation>
+    </message>
+    <message>
+        <source>Save takes you back to correct it; Discard throws the changes away.</source>
+        <translation>Gem fører dig tilbage, så du kan rette det; Kassér smider ændringerne væk.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
@@ -1903,6 +1915,10 @@ Din værdi: %s</translation>
     <message>
         <source>Cancel</source>
         <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Not saved: correct what is marked in red, then save.</source>
+        <translation>Ikke gemt: ret det, der er markeret med rødt, og gem så.</translation>
     </message>
     <message>
         <source>Not saved: someone else changed %s while you were editing.</source>

@@ -316,17 +316,29 @@ class CompanyEditor(QDialog):
         if self._saving:
             return
         if self.is_dirty:
-            choice = ask_save_changes(self, self.title.text())
+            choice = ask_save_changes(self, self.title.text(), self.problems())
             if choice is Choice.CANCEL:
                 return
             if choice is Choice.SAVE:
                 if not self.is_valid:
                     self._show_first_problem()
+                    self.general_error.show_message(self.tr(
+                        "Not saved: correct what is marked in red, then save."))
                     return
                 self._close_after_save = True
                 self.save()
                 return
         super().reject()
+
+    def problems(self) -> list[str]:
+        """What stops a save, as "Field: message", the company's fields first."""
+        form = self.form
+        found = [f"{form.labels.get(name) or name}: {message}"
+                 for name, message in form.messages.items()]
+        for model in (self.units, self.contacts):
+            found += [f"{header} ({row + 1}): {message}"
+                      for row, header, message in model.errors()]
+        return found
 
     def _show_first_problem(self) -> None:
         if not self.form.is_valid:

@@ -208,6 +208,11 @@ class CompanyForm(QWidget):
         self.set_error(name, message)
 
     @property
+    def messages(self) -> dict[str, str]:
+        """Every field's message now, shown or not yet (field -> message)."""
+        return dict(self._messages)
+
+    @property
     def is_valid(self) -> bool:
         return not self._messages
 

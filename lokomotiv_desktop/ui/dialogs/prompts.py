@@ -15,8 +15,11 @@ class Choice(Enum):
     CANCEL = "cancel"
 
 
-def ask_save_changes(parent: QWidget, subject: str) -> Choice:
-    """Gem / Kassér / Annullér. Escape (or closing the box) is Annullér: nothing is lost."""
+def ask_save_changes(parent: QWidget, subject: str, problems: list[str] | None = None) -> Choice:
+    """Gem / Kassér / Annullér. Escape (or closing the box) is Annullér: nothing is lost.
+
+    ``problems``: what stops the save ("Field: message"); the box says them before the
+    choice, and Gem then leads back to the fields (the caller shows them there)."""
     box = QMessageBox(parent)
     box.setObjectName("unsaved_changes")
     box.setIcon(QMessageBox.Icon.Question)
@@ -24,6 +27,13 @@ def ask_save_changes(parent: QWidget, subject: str) -> Choice:
     box.setText(QCoreApplication.translate("Prompts", "Save the changes to %s?") % subject)
     box.setInformativeText(QCoreApplication.translate(
         "Prompts", "If you discard them, what you typed is lost."))
+    if problems:
+        box.setInformativeText("\n".join([
+            QCoreApplication.translate("Prompts", "It cannot be saved as it is:"),
+            *(f"• {problem}" for problem in problems),
+            QCoreApplication.translate(
+                "Prompts", "Save takes you back to correct it; Discard throws the changes "
+                "away.")]))
     role = QMessageBox.ButtonRole
     save = box.addButton(QCoreApplication.translate("Prompts", "Save"), role.AcceptRole)
     discard = box.addButton(QCoreApplication.translate("Prompts", "Discard"), role.DestructiveRole)

@@ -224,6 +224,8 @@ class ValidatedDialog(QDialog):
             return
         if not self.is_valid:
             self.show_all_problems()
+            self.errors[GENERAL].show_message(self.tr(
+                "Not saved: correct what is marked in red, then save."))
             return
         if not self.save_button.isEnabled():
             return
@@ -312,7 +314,9 @@ class ValidatedDialog(QDialog):
         if self._saving:
             return
         if self.is_dirty:
-            choice = ask_save_changes(self, self.subject())
+            problems = [f"{self.field_label(name)}: {message}" if self.labels.get(name)
+                        else message for name, message in self.messages.items()]
+            choice = ask_save_changes(self, self.subject(), problems)
             if choice is Choice.CANCEL:
                 return
             if choice is Choice.SAVE:

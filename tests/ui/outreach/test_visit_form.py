@@ -120,7 +120,8 @@ def test_closing_with_unsaved_changes_asks_first(open_form, qtbot, monkeypatch, 
     answers = [Choice.CANCEL, Choice.DISCARD]
     asked = []
     monkeypatch.setattr(validated_dialog, "ask_save_changes",
-                        lambda parent, subject: asked.append(subject) or answers.pop(0))
+                        lambda parent, subject, problems=None: asked.append(subject)
+                        or answers.pop(0))
     form = open_form(0)
     qtbot.keyClick(form, Qt.Key.Key_Escape)  # nothing typed: closes without asking
     assert not form.isVisible() and asked == []
