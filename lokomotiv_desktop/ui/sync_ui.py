@@ -288,10 +288,20 @@ def install_sync_ui(window, service: SyncService | None = None) -> SyncControlle
                     build_page)
     status_widget.clicked.connect(lambda: window.show_page("sync"))
 
+    def sync_now_asked() -> None:
+        """Synkronisér nu by hand: logged out, it says how to log in instead of nothing."""
+        if not controller.sync_now() and not controller.logged_in:
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "SyncMenu", "Not synchronised: you are not logged in. Choose %1 → %2 to log "
+                "in.").replace("%1", QCoreApplication.translate("SyncMenu", "&Sync")
+                               .replace("&", ""))
+                .replace("%2", QCoreApplication.translate("SyncMenu", "Log in to server …")),
+                15000)
+
     menu = window.menuBar().addMenu(QCoreApplication.translate("SyncMenu", "&Sync"))
     for text, shortcut, slot in (
         (QCoreApplication.translate("SyncMenu", "Sync now"),
-         QKeySequence("Ctrl+Shift+S"), controller.sync_now),
+         QKeySequence("Ctrl+Shift+S"), sync_now_asked),
         (QCoreApplication.translate("SyncMenu", "Log in to server …"),
          QKeySequence(), lambda: window.page("sync").open_login()),
         (QCoreApplication.translate("SyncMenu", "Log out"),

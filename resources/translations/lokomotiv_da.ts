@@ -1652,6 +1652,10 @@ Din værdi: %s</translation>
         <translation>Synkronisering</translation>
     </message>
     <message>
+        <source>Not synchronised: you are not logged in. Choose %1 → %2 to log in.</source>
+        <translation>Ikke synkroniseret: du er ikke logget ind. Vælg %1 → %2 for at logge ind.</translation>
+    </message>
+    <message>
         <source>&amp;Sync</source>
         <translation>&amp;Synkronisering</translation>
     </message>
