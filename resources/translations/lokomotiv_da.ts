@@ -1433,8 +1433,8 @@ Din værdi: %s</translation>
         <translation>Ét navn pr. linje</translation>
     </message>
     <message>
-        <source>Register those signed up as participants</source>
-        <translation>Registrér tilmeldte som deltagere</translation>
+        <source>Save the meeting and register those signed up</source>
+        <translation>Gem mødet og registrér de tilmeldte</translation>
     </message>
     <message>
         <source>Format</source>
@@ -1497,8 +1497,20 @@ Din værdi: %s</translation>
         <translation>Nyt møde</translation>
     </message>
     <message>
+        <source>The screening target counts the names registered here, not the number above.</source>
+        <translation>Screeningsmålet tæller de navne, der registreres her, ikke tallet ovenfor.</translation>
+    </message>
+    <message>
         <source>Registered (%1): %2</source>
         <translation>Registreret (%1): %2</translation>
+    </message>
+    <message>
+        <source>The screening target counts registered names: %1 registered.</source>
+        <translation>Screeningsmålet tæller registrerede navne: %1 registreret.</translation>
+    </message>
+    <message>
+        <source>The screening target counts registered names: %1 of the %2 signed up are registered.</source>
+        <translation>Screeningsmålet tæller registrerede navne: %1 af de %2 tilmeldte er registreret.</translation>
     </message>
     <message>
         <source>the session at %s</source>

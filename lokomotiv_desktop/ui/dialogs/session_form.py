@@ -77,9 +77,17 @@ class SessionForm(ValidatedDialog):
         self.names.setTabChangesFocus(True)
         self.names.setPlaceholderText(self.tr("One name per line"))
         self.names.setFixedHeight(90)
-        self.register_button = QPushButton(self.tr("Register those signed up as participants"))
+        # It saves the meeting too (the participants hang on it): the button says so.
+        self.register_button = QPushButton(self.tr("Save the meeting and register those "
+                                                   "signed up"))
         self.registered = QLabel()
         self.registered.setWordWrap(True)
+        # The screening target counts these names, not the number typed above: say so,
+        # with both numbers, so the form and the KPI never seem to disagree.
+        self.kpi_note = QLabel()
+        self.kpi_note.setObjectName("kpi_note")
+        self.kpi_note.setWordWrap(True)
+        self.kpi_note.setStyleSheet("color: palette(placeholder-text);")
 
         self.body.addWidget(company_header(company))
         left, right = QFormLayout(), QFormLayout()
@@ -106,6 +114,7 @@ class SessionForm(ValidatedDialog):
         people_layout.addWidget(self.names)
         people_layout.addWidget(self.register_button)
         people_layout.addWidget(self.registered)
+        people_layout.addWidget(self.kpi_note)
         self.watch("names", self.names)
         self.body.addWidget(people)
         self.finish_layout()
@@ -128,6 +137,8 @@ class SessionForm(ValidatedDialog):
             self.date.setText(danish_date(today_local()))
             self.consultant.setText(default_consultant(self._store, self.company))
             self.registered.setText("")
+            self.kpi_note.setText(self.tr("The screening target counts the names registered "
+                                          "here, not the number above."))
             return
         self.format.setCurrentIndex(self.format.findData(session.format.value))
         self.date.setText(danish_date(session.date))
@@ -147,6 +158,13 @@ class SessionForm(ValidatedDialog):
         names = ", ".join(a.name for _, a in people)
         self.registered.setText(self.tr("Registered (%1): %2").replace("%1", str(len(people)))
                                 .replace("%2", names) if people else "")
+        counted = sum(1 for _, a in people if a.signed_up)
+        signed_up = self.session.signed_up if self.session else None
+        self.kpi_note.setText(
+            self.tr("The screening target counts registered names: %1 registered.")
+            .replace("%1", str(counted)) if signed_up is None else
+            self.tr("The screening target counts registered names: %1 of the %2 signed up "
+                    "are registered.").replace("%1", str(counted)).replace("%2", str(signed_up)))
 
     # -- ValidatedDialog ------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

@@ -52,7 +52,9 @@ def test_session_saved_and_those_signed_up_registered(session_form, qtbot, fille
     qtbot.keyClicks(form.names, "Jens Hansen")
     qtbot.keyClick(form.names, Qt.Key.Key_Return)
     qtbot.keyClicks(form.names, "Lone Berg")
-    assert form.register_button.text() == "Registrér tilmeldte som deltagere"
+    assert form.register_button.text() == "Gem mødet og registrér de tilmeldte"
+    assert form.kpi_note.text() == ("Screeningsmålet tæller de navne, der registreres her, "
+                                    "ikke tallet ovenfor.")
     with qtbot.waitSignal(form.saved, timeout=5000):
         qtbot.mouseClick(form.register_button, Qt.MouseButton.LeftButton)
     wait_idle()
@@ -65,6 +67,10 @@ def test_session_saved_and_those_signed_up_registered(session_form, qtbot, fille
     assert [(a.name, a.signed_up) for _, a in people] == [("Jens Hansen", True),
                                                          ("Lone Berg", True)]
     assert form.registered.text() == "Registreret (2): Jens Hansen, Lone Berg"
+    # What the KPI counts, next to what the form said.
+    assert form.kpi_note.text() == ("Screeningsmålet tæller registrerede navne: 2 af de 22 "
+                                    "tilmeldte er registreret.")
+    assert SessionRepository(filled_store).signed_up_count(company_id(filled_store, 0)) == 2
     assert form.names.toPlainText() == "" and not form.save_button.isEnabled()
 
 
