@@ -275,8 +275,18 @@ class MainWindow(QMainWindow):
         self.editor = CompanyEditor(self.store, self.runner, company_id, consultants, self)
         self.editor.saved.connect(lambda _id: self.data_changed.emit())
         self.editor.finished.connect(self._editor_closed)
+        self.editor.duplicate.open_existing.connect(self._open_existing)
         self.editor.open()
         self.editor.activateWindow()  # also where the platform does not do it by itself
+
+    def _open_existing(self, company_id: str) -> None:
+        """"Åbn den eksisterende": the new company's form gives way to the one that has
+        the number (what was typed was that number, nothing to keep)."""
+        if self.editor is not None:
+            self.editor.done(0)  # its finished signal lets it go
+        if self.editor is not None:
+            self._editor_closed()
+        self.open_company(company_id)
 
     def _editor_closed(self) -> None:
         if self.editor is not None:

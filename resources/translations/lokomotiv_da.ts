@@ -713,6 +713,17 @@
     </message>
 </context>
 <context>
+    <name>DuplicateCvrWatch</name>
+    <message>
+        <source>Open the existing one</source>
+        <translation>Åbn den eksisterende</translation>
+    </message>
+    <message>
+        <source>A company with CVR number %1 exists already: %2.</source>
+        <translation>Der findes allerede en virksomhed med CVR-nummer %1: %2.</translation>
+    </message>
+</context>
+<context>
     <name>KpiForm</name>
     <message>
         <source>Edit KPI target</source>

@@ -34,6 +34,7 @@ from ..widgets.error_label import ErrorLabel
 from ..widgets.protected_banner import protected_banner
 from .child_rows_editor import ChildRowsEditor
 from .company_form import CompanyForm
+from .cvr_duplicate import DuplicateCvrWatch
 from .prompts import Choice, Keep, ask_keep_mine, ask_save_changes, shown_value
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ class CompanyEditor(QDialog):
         for model in (self.units, self.contacts):
             model.edited.connect(self._update_state)
         self._load(self._repository.get(company_id) if company_id else None)
+        self.duplicate = DuplicateCvrWatch(self)
         self.form.inputs["name" if company_id else "cvr"].setFocus()
         self.resize(980, 560)
 
