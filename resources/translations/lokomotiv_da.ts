@@ -1611,8 +1611,8 @@ Din værdi: %s</translation>
         <translation>Ingen valgt: listerne viser alle kommuner.</translation>
     </message>
     <message>
-        <source>Lists open on these %1 municipalities.</source>
-        <translation>Listerne åbner på disse %1 kommuner.</translation>
+        <source>Lists open on %1.</source>
+        <translation>Listerne åbner på %1.</translation>
     </message>
     <message>
         <source>Not logged in</source>

@@ -33,7 +33,7 @@ def test_ticked_municipalities_become_mine(window, qtbot, wait_idle):
         rows[code].setCheckState(Qt.CheckState.Checked)
     wait_idle()
     assert sorted(me.my_municipalities(window.store)) == ["615", "630"]
-    assert page.municipality_summary.text() == "Listerne åbner på disse 2 kommuner."
+    assert page.municipality_summary.text() == "Listerne åbner på Horsens, Vejle."
 
 
 def test_not_logged_in_offers_the_login(window):

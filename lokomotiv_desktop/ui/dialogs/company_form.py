@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.company_rules import clean_company_field
+from ...domain.danish_format import display_phone
 from ...domain.entities import Company
 from ...domain.enums import EmployeeBand, Phase
 from ...domain.validation import ValidationError
@@ -133,6 +134,8 @@ class CompanyForm(QWidget):
         company = company or Company(id="", cvr="", name="")
         for name in names & set(_LINE_FIELDS):
             self.inputs[name].setText(str(getattr(company, name) or ""))
+        if "phone" in names:  # stored +4553555569, read as Danes write it: 53 55 55 69
+            self.inputs["phone"].setText(display_phone(company.phone))
         for name in names & {"municipality_code", "employees", "phase"}:
             combo: QComboBox = self.inputs[name]
             value = getattr(company, name)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QVBoxLayout,
 )
 
 from ...domain import outreach_rules as rules
@@ -99,9 +100,13 @@ class VisitForm(ValidatedDialog):
         self.add_field(right, "company_asked", "", self.company_asked)
         self.company_asked.setVisible(company.marketing_protected)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(16)
-        columns.addLayout(right, 1)
+        for position, form in enumerate((left, right)):
+            column = QVBoxLayout()
+            column.addLayout(form)
+            column.addStretch(1)  # spare height below the fields, not between them
+            if position:
+                columns.addSpacing(16)
+            columns.addLayout(column, 1)
         self.body.addLayout(columns, 1)
         self.finish_layout()
         if self.visit is not None:

@@ -55,7 +55,9 @@ class SettingsPage(QWidget):
         self.my_name.setText(store.get_state(me.NAME_KEY) or "")
         self.my_name.setPlaceholderText(me.my_name(store) or self.tr("e.g. Hanne Hansen"))
         mine = set(me.my_municipalities(store))
-        for municipality in window.repository.municipalities():
+        # Mine first: ticked ones at the bottom of a list of 98 would be out of sight.
+        everyone = window.repository.municipalities()
+        for municipality in sorted(everyone, key=lambda m: m.code not in mine):
             item = QListWidgetItem(f"{municipality.name} ({municipality.code})")
             item.setData(Qt.ItemDataRole.UserRole, municipality.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -118,6 +120,7 @@ class SettingsPage(QWidget):
         group = QGroupBox(self.tr("Window"))
         self.language = QComboBox()
         self.language.setObjectName("language")
+        self.language.setMaximumWidth(360)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(saved_language()), 0))
@@ -158,10 +161,12 @@ class SettingsPage(QWidget):
                          on_done=lambda _: self.me_changed.emit())
 
     def _update_municipality_summary(self) -> None:
-        count = len(self._checked_codes())
+        items = (self.municipalities.item(row) for row in range(self.municipalities.count()))
+        names = [item.text().rsplit(" (", 1)[0] for item in items
+                 if item.checkState() == Qt.CheckState.Checked]
         self.municipality_summary.setText(
-            self.tr("None chosen: lists show every municipality.") if count == 0 else
-            self.tr("Lists open on these %1 municipalities.").replace("%1", str(count)))
+            self.tr("None chosen: lists show every municipality.") if not names else
+            self.tr("Lists open on %1.").replace("%1", ", ".join(names)))
 
     def _show_account(self) -> None:
         sync = getattr(self._window, "sync", None)
