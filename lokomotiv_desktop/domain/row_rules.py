@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from .enums import ContactRole, EmployeeBand
@@ -256,6 +257,23 @@ def rule_for(table: str, field: str) -> FieldRule | None:
 
 def field_problem(table: str, field: str, value: Any) -> str | None:
     """Why `value` cannot be stored in `table.field` (Danish), or None when it can."""
+    if type(value) in _MEMO_TYPES and (type(value) is not str or len(value) <= _MEMO_LENGTH):
+        return _memo_problem(table, field, value, type(value))
+    return _field_problem(table, field, value)
+
+
+# Pushes and pulls repeat a few values per field (phases, bands, municipalities, ja/nej)
+# thousands of times; the type is part of the key, as 1 == True == 1.0 in a dict.
+_MEMO_TYPES = frozenset({str, int, bool, type(None)})
+_MEMO_LENGTH = 40
+
+
+@lru_cache(maxsize=65_536)
+def _memo_problem(table: str, field: str, value: Any, _type: type) -> str | None:
+    return _field_problem(table, field, value)
+
+
+def _field_problem(table: str, field: str, value: Any) -> str | None:
     rule = rule_for(table, field)
     if rule is None:
         return f"Feltet «{field}» findes ikke."

@@ -88,13 +88,20 @@ class _Batch:
         self.notices: list[tuple[int, str, str, str, str]] = []
         self.valid_stamps: set[str] = set()  # a batch repeats few distinct stamps
         self.now_ms = wall_ms()
+        self.ahead_stamps: set[str] = set()
         # Fields a later change of the same batch brings for a row, when it passes the field
         # rules: a bulk insert travels without the fields edited after it (their edits
         # follow in the same batch), and the pair makes a complete row.
         self.coming: dict[Key, set[str]] = {}
+        # Each change's first refused value (checked once: the rules are most of the cost).
+        self.problems: dict[int, str] = {}
         for c in changes:
+            problems = {f: p for f, v in c.fields.items()
+                        if (p := field_problem(c.table, f, v)) is not None}
+            if problems:
+                self.problems[id(c)] = next(iter(problems.values()))
             self.coming.setdefault((c.table, c.row_id), set()).update(
-                f for f, v in c.fields.items() if field_problem(c.table, f, v) is None)
+                f for f in c.fields if f not in problems)
 
     def stamps_valid(self, stamps) -> bool:
         for stamp in stamps:
@@ -102,10 +109,13 @@ class _Batch:
                 if not is_valid_stamp(stamp):
                     return False
                 self.valid_stamps.add(stamp)
+                if is_ahead(stamp, self.now_ms):
+                    self.ahead_stamps.add(stamp)
         return True
 
     def any_ahead(self, stamps) -> bool:
-        return any(is_ahead(stamp, self.now_ms) for stamp in stamps)
+        """Of stamps that passed stamps_valid (which notes those too far ahead)."""
+        return bool(self.ahead_stamps) and not self.ahead_stamps.isdisjoint(stamps)
 
     def row(self, key: Key) -> RowState | None:
         if key not in self.rows:
@@ -295,10 +305,8 @@ def _validate(batch: _Batch, change: Change) -> SyncedTable:
         raise _Rejected("invalid_clock")
     if batch.any_ahead(change.clocks[field] for field in change.fields):
         raise _Rejected("clock_ahead", minutes=MAX_CLOCK_AHEAD_MS // 60_000)
-    for field, value in change.fields.items():
-        problem = field_problem(spec.name, field, value)
-        if problem:
-            raise _Rejected("invalid_value", problem=problem)
+    if id(change) in batch.problems:
+        raise _Rejected("invalid_value", problem=batch.problems[id(change)])
     key = spec.natural_key
     # The id is the key's (sync/identity.py): another key would be a second company with
     # the same CVR, or a company whose CVR changed under its id.
