@@ -85,13 +85,12 @@ def _name_prefix(db, text: str, tokens: list[str], limit: int) -> list[int]:
         rows.sort(key=lambda r: sort_key(r[1]))
         return [r[0] for r in rows[:limit]]
     # A word most documents hold (one letter, a digit): checking positions would read them
-    # all, so range-scan the name index for the typed text instead (case-insensitive, not
-    # folded: "aarhus" does not reach "Århus" here, the ranks below still find it).
-    typed = " ".join(text.split())
+    # all, so range-scan the name index's Danish sort key (store/migrations.py step 8) for
+    # the typed text's key: case, accents and "aa" folded as the list sorts them.
+    typed = sort_key(" ".join(text.split())).partition("\x00")[0]
     return [r[0] for r in db.execute(
-        "SELECT company_rowid, name FROM company_search WHERE name >= ? COLLATE NOCASE "
-        "AND name < ? COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT ?",
-        [typed, typed + "\U0010ffff", limit])]
+        "SELECT company_rowid FROM company_search WHERE sort_name >= ? AND sort_name < ? "
+        "ORDER BY sort_name LIMIT ?", [typed, typed + "\U0010ffff", limit])]
 
 
 def _rows(db, rowids: list[int]) -> dict[int, tuple]:
