@@ -9,6 +9,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..domain.danish_format import sort_key
+from .serialized import SerializedConnection
 
 # ORDER BY name COLLATE dansk: the same order as sorted(key=sort_key) in the window.
 COLLATION = "dansk"
@@ -43,7 +44,8 @@ def connect(path: Path | str, key: str | None = None) -> sqlite_utils.Database:
             conn = dbapi2.connect(str(path), isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA key = ?", (key,))  # must come before any other statement
         else:
-            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                   factory=SerializedConnection)  # window + worker thread
         conn.execute("PRAGMA busy_timeout = 5000")
         if not memory:
             if not key:  # a new file only (SQLCipher keeps its cipher_page_size): 16 KiB
