@@ -54,8 +54,7 @@ class CompaniesPage(QWidget):
         self.import_button.setToolTip(self.tr(
             "Import companies and P-units from a CVR extract (a CSV file) (Ctrl+I)"))
         self.count_label = QLabel()
-        self.mine = MineToggle("companies", self)
-        self.mine.set_name(my_name(repository.store))
+        self.mine = MineToggle("companies", self)  # shown once start() knows my name
         self._fill_filter_choices()
 
         self.table = QTableView()
@@ -77,15 +76,19 @@ class CompaniesPage(QWidget):
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
+        # The search on a row of its own: at 1024 px beside four filters it would shrink
+        # to a few letters.
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
         filters.addWidget(self.municipality, 1)
         filters.addWidget(self.phase, 1)
         filters.addWidget(self.consultant, 1)
         filters.addWidget(self.mine)
-        filters.addWidget(self.new_button)
-        filters.addWidget(self.import_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -131,7 +134,15 @@ class CompaniesPage(QWidget):
     def start(self) -> None:
         """First load; called once the window is up. The list goes first in the runner's
         queue: it is what the user is waiting for."""
-        self._apply_filters()  # the first load: on my companies, once I have a name
+        # My name first (on the worker: the GUI thread never queries the store while the
+        # worker may be using it), then the first load, on my companies when I have one.
+        store = self._repository.store
+
+        def named(name: str | None) -> None:
+            self.mine.set_name(name)
+            self._apply_filters()
+
+        self._runner.run(lambda: my_name(store), on_done=named)
         self.reload_consultants()
 
     def focus_search(self) -> None:
@@ -140,7 +151,6 @@ class CompaniesPage(QWidget):
 
     def _apply_filters(self) -> None:
         self._debounce.stop()
-        self.mine.set_name(my_name(self._repository.store))
         mine = self.mine.consultant()
         # "Kun mine" decides the consultant; the box says so rather than showing "Alle".
         self.consultant.setEnabled(mine is None)

@@ -58,6 +58,7 @@ class MeetingsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search company, CVR or consultant"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)  # the placeholder stays whole at 1024 px
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind"))
         self.kind.addItem(self.tr("All kinds"), None)
@@ -73,8 +74,7 @@ class MeetingsPage(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
-        self.mine = MineToggle("meetings", self)
-        self.mine.set_name(my_name(store))
+        self.mine = MineToggle("meetings", self)  # shown once a load knows my name
         self._visits: list = []
         self._sessions: list = []
         self.count_label = QLabel()
@@ -92,15 +92,15 @@ class MeetingsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 60, 150, 300, 140)):
+        for column, width in enumerate((95, 50, 135, 240, 140)):
             header.resizeSection(column, width)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.consultant, 1)
         filters.addWidget(self.kind, 1)
         filters.addWidget(self.period, 1)
-        filters.addWidget(self.mine)
         bar = QHBoxLayout()
+        bar.addWidget(self.mine)
         bar.addWidget(self.count_label, 1)
         for button in (self.company_button, self.new_visit_button, self.new_session_button):
             bar.addWidget(button)
@@ -124,12 +124,16 @@ class MeetingsPage(QWidget):
         back, ahead = PERIODS[self.period.currentIndex()]
         today, store = today_local(), self._store
         first, last = today - timedelta(days=back), today + timedelta(days=ahead)
+        # My name is read on the worker too: the GUI thread never queries the store while
+        # the worker may be using it.
         self._runner.run(lambda: (VisitRepository(store).between(first, last),
-                                  SessionRepository(store).between(first, last)),
+                                  SessionRepository(store).between(first, last),
+                                  my_name(store)),
                          on_done=self._loaded, cancellable=True)
 
     def _loaded(self, result) -> None:
-        self._visits, self._sessions = result
+        self._visits, self._sessions, name = result
+        self.mine.set_name(name)
         self._fill_consultants()
         self.apply_filters()
         self.loaded.emit()
@@ -149,7 +153,6 @@ class MeetingsPage(QWidget):
 
     def apply_filters(self) -> None:
         self._debounce.stop()
-        self.mine.set_name(my_name(self._store))
         mine = self.mine.consultant()
         self.consultant.setEnabled(mine is None)  # "Kun mine" decides the consultant
         consultant = mine if mine is not None else self.consultant.currentData()

@@ -48,8 +48,7 @@ class OverviewPage(QWidget):
                                   " border: 1px solid #f0c27b; border-radius: 4px; "
                                   "padding: 6px 10px; }")
         self.banner.hide()
-        self.mine = MineToggle("overview", self)
-        self.mine.set_name(my_name(store))
+        self.mine = MineToggle("overview", self)  # shown once the first load knows my name
         self.tiles: dict[str, QLabel] = {}
         tiles = QHBoxLayout()
         for key, caption in [("open", self.tr("Open tasks")), ("overdue", self.tr("Overdue")),
@@ -123,23 +122,27 @@ class OverviewPage(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         store = self._store
-        self.mine.set_name(my_name(store))  # Indstillinger → Mig may have changed it
-        consultant = self.mine.consultant()
+        # Only mine unless "Alle" was chosen; the name itself is read on the worker: the
+        # GUI thread never queries the store while the worker may be using it.
+        mine = not self.mine.all_button.isChecked()
 
         def read():
             # On the worker: the outreach rules (holidays, time zones) load here, not
             # on the GUI thread while the window opens.
             from ...services import outreach
 
+            name = my_name(store)  # Indstillinger → Mig may have changed it
+            consultant = name if mine else None
             counts = CompanyRepository(store).count_by_phase()
             per_phase = {p: counts.get(int(p), 0) for p in Phase}
             return (outreach.overview(store, consultant),
-                    len(outreach.tasks(store, consultant=consultant)), per_phase)
+                    len(outreach.tasks(store, consultant=consultant)), per_phase, name)
 
         self._runner.run(read, on_done=self._loaded, cancellable=True)
 
     def _loaded(self, result) -> None:
-        view, open_count, per_phase = result
+        view, open_count, per_phase, name = result
+        self.mine.set_name(name)
         rows = {"overdue": view.overdue, "today": view.due_today, "week": view.this_week,
                 "visits": view.upcoming_visits, "sessions": view.upcoming_sessions}
         for key, (header, _list, model) in self.lists.items():

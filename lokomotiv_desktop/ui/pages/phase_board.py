@@ -54,8 +54,7 @@ class PhaseBoardPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self.count_label = QLabel()
-        self.mine = MineToggle("phases", self)
-        self.mine.set_name(my_name(store))
+        self.mine = MineToggle("phases", self)  # shown once a load knows my name
         self.hint = QLabel(self.tr("Drag a card to another phase, or select it and press "
                                    "Ctrl+Left / Ctrl+Right. Enter opens the company."))
         self.hint.setStyleSheet("color: #5f6670;")
@@ -93,9 +92,14 @@ class PhaseBoardPage(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         store = self._store
-        self._runner.run(lambda: phases.board(store), on_done=self._loaded, cancellable=True)
+        # My name is read on the worker too: the GUI thread never queries the store while
+        # the worker may be using it.
+        self._runner.run(lambda: (phases.board(store), my_name(store)), on_done=self._loaded,
+                         cancellable=True)
 
-    def _loaded(self, board: Board) -> None:
+    def _loaded(self, result: tuple[Board, str | None]) -> None:
+        board, name = result
+        self.mine.set_name(name)
         self._board = board
         self._cards = {c.company_id: c for cards in board.columns.values() for c in cards}
         self.delegate.today = today_local()
@@ -125,7 +129,6 @@ class PhaseBoardPage(QWidget):
     # -- filtering ----------------------------------------------------------------------------
     def apply_filters(self) -> None:
         self._debounce.stop()
-        self.mine.set_name(my_name(self._store))
         municipality = self.municipality.currentData()
         mine = self.mine.consultant()
         self.consultant.setEnabled(mine is None)  # "Kun mine" decides the consultant
@@ -163,7 +166,7 @@ class PhaseBoardPage(QWidget):
                      (self._cards.get(i) for i in company_ids) if c is not None]
         if not companies or self.move_dialog is not None:
             return
-        mover = self._mover or my_name(self._store) or ""
+        mover = self._mover or self.mine.name or ""  # read with the board, on the worker
         self.move_dialog = PhaseMoveDialog(self._store, self._runner, companies, target, mover,
                                            self)
         self.move_dialog.moved.connect(self._moved)

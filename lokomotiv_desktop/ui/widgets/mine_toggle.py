@@ -49,6 +49,10 @@ class MineToggle(QWidget):
             self.mine_button.setToolTip(self.tr("Only what %s is consultant for") % name)
             self.all_button.setToolTip(self.tr("Everyone's"))
 
+    @property
+    def name(self) -> str | None:
+        return self._name
+
     def consultant(self) -> str | None:
         """The name to filter on, or None for everyone's."""
         return self._name if self._name and self.mine_button.isChecked() else None

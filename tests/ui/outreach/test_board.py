@@ -25,6 +25,9 @@ def column_names(board, phase: Phase) -> list[str]:
 def open_board(window, qtbot):
     board = window.show_page("phases")  # built on this first visit
     assert board is window.outreach.board
+    # Loaded: either everyone's cards, or the toggle a known name brings.
+    qtbot.waitUntil(lambda: not board.mine.isHidden()
+                    or sum(counts(board).values()) == len(COMPANIES))
     if not board.mine.isHidden():  # a consultant named: see everyone's cards
         qtbot.mouseClick(board.mine.all_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: sum(counts(board).values()) == len(COMPANIES))
