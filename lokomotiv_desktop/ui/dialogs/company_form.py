@@ -23,6 +23,7 @@ from ...domain.danish_format import display_phone
 from ...domain.entities import Company
 from ...domain.enums import EmployeeBand, Phase
 from ...domain.validation import ValidationError
+from ...services.postcodes import lookup as lookup_postcode
 from ..widgets.error_label import ErrorFoot, ErrorLabel
 
 _LINE_FIELDS = ("cvr", "name", "address", "postcode", "city", "industry_code",
@@ -42,6 +43,9 @@ class CompanyForm(QWidget):
         self.errors: dict[str, ErrorLabel] = {}
         self._messages: dict[str, str] = {}
         self._shown: set[str] = set()  # fields whose message is visible
+        # What the postcode last filled in: replaced by the next postcode, unlike what the
+        # person typed or chose.
+        self._filled: dict[str, str] = {"city": "", "municipality_code": ""}
         for name in _LINE_FIELDS:
             self.inputs[name] = QLineEdit()
         self.inputs["cvr"].setMaxLength(20)
@@ -123,6 +127,25 @@ class CompanyForm(QWidget):
             elif isinstance(widget, QPlainTextEdit):
                 widget.textChanged.connect(lambda n=name: self._changed(n))
         self.inputs["marketing_protected"].toggled.connect(self.protected_changed)
+        self.inputs["postcode"].textEdited.connect(self._fill_from_postcode)
+
+    def _fill_from_postcode(self, postcode: str) -> None:
+        """A known postcode fills in By and proposes the Kommune, where the field is empty or
+        still holds what an earlier postcode filled in."""
+        found = lookup_postcode(postcode)
+        if found is None:
+            return
+        city_name, code = found
+        city: QLineEdit = self.inputs["city"]
+        if city.text().strip() in ("", self._filled["city"]) and city.text() != city_name:
+            city.setText(city_name)
+            self._changed("city")
+        self._filled["city"] = city_name
+        combo: QComboBox = self.inputs["municipality_code"]
+        index = combo.findData(code)
+        if index >= 0 and combo.currentData() in ("", self._filled["municipality_code"]):
+            combo.setCurrentIndex(index)  # emits currentIndexChanged: validated, edited
+            self._filled["municipality_code"] = code
 
     # -- values ---------------------------------------------------------------------------------
     def load(self, company: Company | None, only: set[str] | None = None) -> None:
@@ -145,6 +168,8 @@ class CompanyForm(QWidget):
             self.inputs["marketing_protected"].setChecked(company.marketing_protected)
         if "notes" in names:
             self.inputs["notes"].setPlainText(company.notes or "")
+        if names & {"postcode", "city", "municipality_code"}:
+            self._remember_filled()
         for widget in self.inputs.values():
             widget.blockSignals(False)
         if only is not None:
@@ -165,6 +190,17 @@ class CompanyForm(QWidget):
         for label in self.errors.values():
             label.show_message(None)
         self.protected_changed.emit(company.marketing_protected)
+
+    def _remember_filled(self) -> None:
+        """A loaded By or Kommune that matches its postcode counts as filled in by it, so a
+        new postcode may replace it."""
+        found = lookup_postcode(self.inputs["postcode"].text())
+        city_name, code = found or ("", "")
+        self._filled = {
+            "city": city_name if self.inputs["city"].text() == city_name else "",
+            "municipality_code":
+                code if self.inputs["municipality_code"].currentData() == code else "",
+        }
 
     def values(self) -> dict[str, Any]:
         """Raw values as typed; services.companies.save_company cleans them."""
