@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from ..domain.danish_format import field_date
 from ..domain.outreach import MotivationSession, Visit
 from ..domain.validation import ValidationError
 from ..store.companies import CompanyRepository
@@ -100,7 +101,7 @@ def _visit_event(visit: Visit, company: CompanyRef, addresses: dict[str, str],
     lines = [f"CVR {company.cvr}", f"Konsulent: {visit.consultant}"]
     lines += [x for x in (visit.notes, visit.agreed and f"Aftalt: {visit.agreed}") if x]
     if visit.next_step:
-        due = f" (frist {visit.next_due.isoformat()})" if visit.next_due else ""
+        due = f" (frist {field_date(visit.next_due)})" if visit.next_due else ""
         lines.append(f"Næste skridt: {visit.next_step}{due}")
     event.add("description", "\n".join(lines))
     if addresses.get(company.id):

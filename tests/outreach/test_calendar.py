@@ -47,7 +47,7 @@ def test_consultant_calendar(store, logged):
     assert start == datetime(2026, 12, 1, 9, 30, tzinfo=CPH)
     assert start.utcoffset() == timedelta(hours=1)  # winter time
     assert event.decoded("DTEND") - start == timedelta(hours=1)
-    assert "Næste skridt: Send materiale (frist 2026-12-08)" in str(event["DESCRIPTION"])
+    assert "Næste skridt: Send materiale (frist 8.12.2026)" in str(event["DESCRIPTION"])
     assert str(event["LOCATION"]) == "Havnegade 4, 7100 Vejle"
     assert events[calendar_export.uid_for(summer.id)].decoded("DTSTART").utcoffset() == \
         timedelta(hours=2)  # summer time
