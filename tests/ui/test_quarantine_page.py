@@ -2,6 +2,11 @@
 in Danish, without their contact details, and drops them once they are fixed."""
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
+
+from lokomotiv_desktop.domain.danish_format import date_time
+from lokomotiv_desktop.store.quarantine import QuarantinedRow
 from lokomotiv_desktop.store.sync_apply import apply_remote_rows
 from lokomotiv_desktop.sync.hlc import make_stamp
 from lokomotiv_desktop.sync.identity import natural_id
@@ -63,7 +68,9 @@ def test_the_page_lists_what_could_not_be_stored(window, qtbot, wait_idle):
     assert rows["(uden navn) – Herning Plast A/S"][COL_KIND] == "Kontakt"
     assert rows["(uden navn) – Herning Plast A/S"][COL_REASON] == "Navn: mangler."
     assert rows[HALF_ID][COL_REASON] == "CVR-nummer: mangler. Navn: mangler."
-    assert all(r[COL_RECEIVED] for r in rows.values())
+    # Danish, as the other tables: 3.12.2026 kl. 13.07 (no leading zeros, no seconds)
+    assert all(re.fullmatch(r"[1-9]\d?\.[1-9]\d?\.\d{4} kl\. \d{2}\.\d{2}", r[COL_RECEIVED])
+               for r in rows.values())
     shown = [str(c) for r in rows.values() for c in r]
     assert not any("75123456" in text for text in shown)  # the phone stays out of sight
 
@@ -91,3 +98,12 @@ def test_the_model_is_a_valid_qt_model(qtmodeltester, store):
     model.set_rows(quarantine.list_rows(store))
     qtmodeltester.check(model)
     assert model.rowCount() == 1
+
+
+def test_received_is_shown_in_local_time_the_danish_way():
+    model = QuarantineModel()
+    model.set_rows([QuarantinedRow("company", "c-1", "Fase 99 ApS", {"phase": "Fase: ukendt."},
+                                   "2026-12-03T12:07:22Z")])
+    local = datetime(2026, 12, 3, 12, 7, 22, tzinfo=UTC).astimezone()
+    assert model.index(0, COL_RECEIVED).data() == date_time(local)
+    assert model.index(0, COL_RECEIVED).data().endswith(f"kl. {local.hour:02d}.07")
