@@ -1433,7 +1433,7 @@ Din værdi: %s</translation>
     </message>
     <message>
         <source>e.g. 09:30 (empty: all day)</source>
-        <translation>fx 09:30 (tom: hele dagen)</translation>
+        <translation>fx 9.30 (tom: hele dagen)</translation>
     </message>
     <message>
         <source>e.g. the canteen</source>
@@ -1980,7 +1980,7 @@ Din værdi: %s</translation>
     </message>
     <message>
         <source>e.g. 09:30 (empty: all day)</source>
-        <translation>fx 09:30 (tom: hele dagen)</translation>
+        <translation>fx 9.30 (tom: hele dagen)</translation>
     </message>
     <message>
         <source>Becomes a follow-up task</source>

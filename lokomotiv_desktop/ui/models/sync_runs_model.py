@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ...domain.danish_format import date_time
 from .table_base import HeaderedTableModel
 
 COL_STARTED, COL_PUSHED, COL_PULLED, COL_CONFLICTS, COL_RESULT = range(5)
@@ -22,7 +23,7 @@ def local_time(iso_utc: str | None) -> str:
         when = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
     except ValueError:
         return iso_utc
-    return when.astimezone().strftime("%d.%m.%Y %H:%M:%S")
+    return date_time(when.astimezone())
 
 
 class SyncRunsModel(HeaderedTableModel):
