@@ -10,12 +10,15 @@ import pytest
 from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store import conflict_inbox as inbox
 
-from .harness import Server, fast_passwords, local_state, server_state
+from .harness import Server, deterministic, fast_passwords, local_state, server_state
 
 
 @pytest.fixture
 def server(tmp_path, monkeypatch):
     fast_passwords(monkeypatch)
+    # "Later" must be later: two laptops' edits in one millisecond tie on their (random)
+    # device ids, and the other one wins now and then.
+    deterministic(monkeypatch)
     srv = Server(f"sqlite:///{tmp_path}/shared.db").start()
     for name in ("anna", "bo"):
         srv.add_user(name, "konsulent", ["101"])
