@@ -41,6 +41,18 @@ def date_time(dt: datetime) -> str:
     return f"{field_date(dt.date())} kl. {dt.hour:02d}.{dt.minute:02d}"
 
 
+def stored_time(iso_utc: str | None) -> str:
+    """A stored ISO UTC timestamp as date_time in local time; a value that is no timestamp
+    shows as it is, none as ""."""
+    if not iso_utc:
+        return ""
+    try:
+        when = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return iso_utc
+    return date_time(when.astimezone())
+
+
 def display_phone(stored: str | None) -> str:
     """'+4553555569' -> '53 55 55 69'; a foreign number in its international grouping.
 

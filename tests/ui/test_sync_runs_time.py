@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from lokomotiv_desktop.ui.models.sync_runs_model import local_time
+from lokomotiv_desktop.domain.danish_format import stored_time as local_time
 
 
 def test_a_run_started_is_shown_as_a_danish_date_and_time():

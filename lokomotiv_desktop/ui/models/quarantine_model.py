@@ -2,27 +2,17 @@
 when it came. Rows are ``store.quarantine.QuarantinedRow``s, newest first."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
-from ...domain.danish_format import date_time
+from ...domain.danish_format import stored_time
 from ...store.quarantine import QuarantinedRow
 from .table_base import HeaderedTableModel
 
 COL_KIND, COL_RECORD, COL_REASON, COL_RECEIVED = range(4)
 
 
-def _received(iso_utc: str | None) -> str:
-    """'3.12.2026 kl. 13.07' in local time; a value that is no timestamp shows as it is."""
-    if not iso_utc:
-        return ""
-    try:
-        when = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
-    except ValueError:
-        return iso_utc
-    return date_time(when.astimezone())
 
 
 class QuarantineModel(HeaderedTableModel):
@@ -60,7 +50,7 @@ class QuarantineModel(HeaderedTableModel):
         if column == COL_REASON:
             return " ".join(entry.reasons.values())  # each a sentence of its own
         if column == COL_RECEIVED:
-            return _received(entry.received)
+            return stored_time(entry.received)
         return ""
 
     def table_label(self, table: str) -> str:

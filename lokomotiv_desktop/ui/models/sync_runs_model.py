@@ -2,13 +2,12 @@
 the error of a failed run in plain Danish."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...domain.danish_format import date_time
+from ...domain.danish_format import stored_time
 from .table_base import HeaderedTableModel
 
 COL_STARTED, COL_PUSHED, COL_PULLED, COL_CONFLICTS, COL_RESULT = range(5)
@@ -16,14 +15,6 @@ _NUMBER_COLUMNS = (COL_PUSHED, COL_PULLED, COL_CONFLICTS)
 _ERROR_COLOUR = QColor("#b3261e")
 
 
-def local_time(iso_utc: str | None) -> str:
-    if not iso_utc:
-        return ""
-    try:
-        when = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
-    except ValueError:
-        return iso_utc
-    return date_time(when.astimezone())
 
 
 class SyncRunsModel(HeaderedTableModel):
@@ -55,7 +46,7 @@ class SyncRunsModel(HeaderedTableModel):
 
     def _text(self, run: dict, column: int) -> str:
         if column == COL_STARTED:
-            return local_time(run["started"])
+            return stored_time(run["started"])
         if column in _NUMBER_COLUMNS:
             key = {COL_PUSHED: "pushed", COL_PULLED: "pulled", COL_CONFLICTS: "conflicts"}
             return QLocale().toString(int(run[key[column]] or 0))
