@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import httpx
+import pytest
 from argon2 import PasswordHasher
 
 from lokomotiv_desktop.server import accounts
@@ -170,3 +172,21 @@ def scope_of(rows, key) -> str | None:
     fk, parent_table = spec.parent
     parent = (parent_table, values.get(fk))
     return scope_of(rows, parent) if parent in rows else None
+
+
+# Parametrize a `server` fixture with these to run a test on both backends.
+BOTH_BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def serve_both(request, tmp_path, monkeypatch,
+               users: dict[str, tuple[str, list[str]]]) -> Iterator[Server]:
+    """The body of such a fixture: a server on the backend of `request.param`, with `users`
+    (name -> (role, municipalities)); closed after the test."""
+    fast_passwords(monkeypatch)
+    url = (f"sqlite:///{tmp_path}/shared.db" if request.param == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    srv = Server(url).start()
+    for name, (role, municipalities) in users.items():
+        srv.add_user(name, role, municipalities)
+    yield srv
+    srv.close()

@@ -14,24 +14,19 @@ from lokomotiv_desktop.store import conflict_inbox as inbox
 from lokomotiv_desktop.sync.hlc import MAX_CLOCK_AHEAD_MS, HybridClock, make_stamp, wall_ms
 from lokomotiv_desktop.sync.identity import natural_id
 
-from .harness import Server, fast_passwords, server_state
+from .harness import BOTH_BACKENDS, serve_both, server_state
 
 CVR = "13748136"
 COMPANY = natural_id("company", CVR)
 FUTURE = make_stamp(9_999_999_999_999, 99_999, "broken-laptop")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+KONSULENT = ("konsulent", ["615"])
+
+
+@pytest.fixture(params=BOTH_BACKENDS)
 def server(request, tmp_path, monkeypatch):
-    fast_passwords(monkeypatch)
-    url = (f"sqlite:///{tmp_path}/shared.db" if request.param == "sqlite"
-           else request.getfixturevalue("postgres_url"))
-    srv = Server(url).start()
-    for name in ("anna", "bo"):
-        srv.add_user(name, "konsulent", ["615"])
-    srv.add_user("inspector", "koordinator", [])
-    yield srv
-    srv.close()
+    yield from serve_both(request, tmp_path, monkeypatch, {"anna": KONSULENT, "bo": KONSULENT, "inspector": ("koordinator", [])})
 
 
 @pytest.fixture

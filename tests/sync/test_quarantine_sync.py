@@ -15,22 +15,17 @@ from lokomotiv_desktop.store.companies import CompanyRepository
 from lokomotiv_desktop.sync.hlc import make_stamp, wall_ms
 from lokomotiv_desktop.sync.identity import natural_id
 
-from .harness import Server, fast_passwords, local_state, server_state
+from .harness import BOTH_BACKENDS, local_state, serve_both, server_state
 
 GOOD_CVR, HALF_CVR, PHASE_CVR = "31000009", "31000076", "31000149"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+KONSULENT = ("konsulent", ["615"])
+
+
+@pytest.fixture(params=BOTH_BACKENDS)
 def server(request, tmp_path, monkeypatch):
-    fast_passwords(monkeypatch)
-    url = (f"sqlite:///{tmp_path}/shared.db" if request.param == "sqlite"
-           else request.getfixturevalue("postgres_url"))
-    srv = Server(url).start()
-    srv.add_user("anna", "konsulent", ["615"])
-    srv.add_user("bo", "konsulent", ["615"])
-    srv.add_user("chef", "koordinator", [])
-    yield srv
-    srv.close()
+    yield from serve_both(request, tmp_path, monkeypatch, {"anna": KONSULENT, "bo": KONSULENT, "chef": ("koordinator", [])})
 
 
 def put_on_server(server, table: str, row_id: str, values: dict, scope: str = "615",

@@ -12,22 +12,18 @@ from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store import conflict_inbox as inbox
 from lokomotiv_desktop.sync.identity import natural_id
 
-from .harness import Server, fast_passwords
+from .harness import BOTH_BACKENDS, serve_both
 
 CVR = "13748136"
 COMPANY = natural_id("company", CVR)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+KONSULENT = ("konsulent", ["615"])
+
+
+@pytest.fixture(params=BOTH_BACKENDS)
 def server(request, tmp_path, monkeypatch):
-    fast_passwords(monkeypatch)
-    url = (f"sqlite:///{tmp_path}/shared.db" if request.param == "sqlite"
-           else request.getfixturevalue("postgres_url"))
-    srv = Server(url).start()
-    for name in ("anna", "bo"):
-        srv.add_user(name, "konsulent", ["615"])
-    yield srv
-    srv.close()
+    yield from serve_both(request, tmp_path, monkeypatch, {"anna": KONSULENT, "bo": KONSULENT})
 
 
 @pytest.mark.parametrize("field, value, words", [

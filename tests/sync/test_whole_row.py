@@ -15,24 +15,19 @@ from lokomotiv_desktop.store import Store
 from lokomotiv_desktop.store import conflict_inbox as inbox
 from lokomotiv_desktop.sync.identity import natural_id
 
-from .harness import Server, fast_passwords, local_state, server_state
+from .harness import BOTH_BACKENDS, local_state, serve_both, server_state
 
 CVR = "13748136"
 HEADER = ["cvr", "navn", "adresse", "postnr", "by", "kommunekode", "pnr", "p_navn",
           "p_kommunekode"]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+KONSULENT = ("konsulent", ["615"])
+
+
+@pytest.fixture(params=BOTH_BACKENDS)
 def server(request, tmp_path, monkeypatch):
-    fast_passwords(monkeypatch)
-    url = (f"sqlite:///{tmp_path}/shared.db" if request.param == "sqlite"
-           else request.getfixturevalue("postgres_url"))
-    srv = Server(url).start()
-    srv.add_user("anna", "konsulent", ["615"])
-    srv.add_user("bo", "konsulent", ["615"])
-    srv.add_user("inspector", "koordinator", [])
-    yield srv
-    srv.close()
+    yield from serve_both(request, tmp_path, monkeypatch, {"anna": KONSULENT, "bo": KONSULENT, "inspector": ("koordinator", [])})
 
 
 def _import_without_municipality(store: Store, folder) -> None:
