@@ -15,3 +15,11 @@ def fold_danish(text: str) -> str:
         return lowered  # the common case, and the search index folds every document
     decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """"Anne Marie Holm" -> ("Anne Marie", "Holm"); one word is a first name."""
+    words = (name or "").split()
+    if len(words) < 2:
+        return (words[0] if words else "?"), ""
+    return " ".join(words[:-1]), words[-1]

@@ -39,15 +39,44 @@ class Caller:
     role: str
     municipalities: tuple[str, ...]
     token_hash: str
+    full_name: str = ""
 
     @property
     def scopes(self) -> list[str] | None:
-        """Municipalities the caller may see; None = all (koordinator, admin)."""
-        return None if roles.may_read_all(self.role) else list(self.municipalities)
+        """The scopes the caller pulls; None = all (koordinator, admin). A konsulent's are
+        their municipalities, and there the restricted rows of the companies (and people)
+        they are responsible for, under their account name or full name."""
+        if roles.may_read_all(self.role):
+            return None
+        names = sorted({n for n in (responsible_key(self.account),
+                                    responsible_key(self.full_name)) if n})
+        return [*self.municipalities,
+                *(restricted_scope(m, n) for m in self.municipalities for n in names)]
 
     def in_scope(self, scope: str | None) -> bool:
+        """May write a row of this scope: a restricted scope is its municipality's."""
         return roles.may_read_all(self.role) or (
-            scope is not None and scope in self.municipalities)
+            scope is not None and municipality_of(scope) in self.municipalities)
+
+
+_RESTRICTED = "#"
+
+
+def responsible_key(name: str | None) -> str:
+    """How a consultant's name is compared: case and spacing do not matter."""
+    return " ".join((name or "").split()).casefold()
+
+
+def restricted_scope(municipality: str | None, responsible: str | None) -> str | None:
+    """The scope of a restricted row (a dyslexia result): pulled in the municipality only by
+    the responsible consultant. Without a responsible consultant only coordinators see it."""
+    if municipality is None:
+        return None
+    return f"{municipality}{_RESTRICTED}{responsible_key(responsible)}"
+
+
+def municipality_of(scope: str | None) -> str | None:
+    return None if scope is None else scope.split(_RESTRICTED, 1)[0]
 
 
 def hash_token(token: str) -> str:
@@ -64,11 +93,13 @@ def parse_municipalities(text: str) -> list[str]:
 
 def add_user(
     backend: Backend, name: str, password: str, role: str, municipalities: list[str],
-    update: bool = False,
+    update: bool = False, full_name: str = "",
 ) -> bool:
     """Creates (or with update=True replaces) an account; returns True if it was new.
     An update that changes the password, role or municipalities revokes every token of
     the account: a device logged in under the old terms must log in again."""
+    if _RESTRICTED in name or _RESTRICTED in full_name:
+        raise AccountError(f"Navnet må ikke indeholde «{_RESTRICTED}»")
     if role not in ROLES:
         raise AccountError(f"Ukendt rolle {role!r}; vælg konsulent, koordinator eller admin")
     if not name.strip():
@@ -79,19 +110,22 @@ def add_user(
         raise AccountError("En konsulent skal have mindst én kommune (--municipalities 615,630)")
     password_hash = _hasher.hash(password)
     with backend.write() as db:
-        before = db.one("SELECT password_hash, role, municipalities FROM account "
+        before = db.one("SELECT password_hash, role, municipalities, full_name FROM account "
                         "WHERE name = ?", [name])
         exists = before is not None
         if exists and not update:
             raise AccountError(f"Brugeren {name!r} findes allerede (brug --update for at ændre)")
-        changed = exists and _changes_terms(before, password, role, municipalities)
+        changed = exists and _changes_terms(before, password, role, municipalities,
+                                                 full_name)
         revoked = revoke_tokens(db, name) if changed else 0
         db.execute(
-            "INSERT INTO account (name, password_hash, role, municipalities, disabled, created) "
-            "VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (name) DO UPDATE SET "
+            "INSERT INTO account (name, password_hash, role, municipalities, disabled, created, "
+            "full_name) VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT (name) DO UPDATE SET "
             "password_hash = excluded.password_hash, role = excluded.role, "
-            "municipalities = excluded.municipalities, disabled = 0",
-            [name, password_hash, role, json.dumps(municipalities), now_iso()],
+            "municipalities = excluded.municipalities, disabled = 0, "
+            "full_name = excluded.full_name",
+            [name, password_hash, role, json.dumps(municipalities), now_iso(),
+             full_name.strip()],
         )
         append_audit(db, [(now_iso(), "cli", "", "account_update" if exists else "account_add",
                            None, None, None, f"{name} {role} {','.join(municipalities)}"
@@ -99,10 +133,13 @@ def add_user(
     return not exists
 
 
-def _changes_terms(before, password: str, role: str, municipalities: list[str]) -> bool:
-    old_hash, old_role, old_municipalities = before
+def _changes_terms(before, password: str, role: str, municipalities: list[str],
+                   full_name: str) -> bool:
+    old_hash, old_role, old_municipalities, old_full_name = before
     if old_role != role or sorted(json.loads(old_municipalities)) != sorted(municipalities):
         return True
+    if responsible_key(old_full_name) != responsible_key(full_name):
+        return True  # the name decides which dyslexia results the devices hold
     try:  # the same password again (a re-run of the same command) changes nothing
         return not _hasher.verify(old_hash, password)
     except (VerificationError, InvalidHashError):
@@ -165,7 +202,7 @@ def authenticate(backend: Backend, token: str,
     token_hash = hash_token(token)
     with backend.read() as db:
         row = db.one(
-            "SELECT t.account, t.device_id, a.role, a.municipalities, t.last_used "
+            "SELECT t.account, t.device_id, a.role, a.municipalities, t.last_used, a.full_name "
             "FROM token t JOIN account a ON a.name = t.account "
             "WHERE t.token_hash = ? AND t.revoked IS NULL AND a.disabled = 0",
             [token_hash],
@@ -176,7 +213,7 @@ def authenticate(backend: Backend, token: str,
     if idle > timedelta(days=idle_days):
         raise TokenExpired()
     _touch(backend, token_hash, row[4])
-    return Caller(row[0], row[1], row[2], tuple(json.loads(row[3])), token_hash)
+    return Caller(row[0], row[1], row[2], tuple(json.loads(row[3])), token_hash, row[5] or "")
 
 
 def _touch(backend: Backend, token_hash: str, last_used: str) -> None:

@@ -15,6 +15,9 @@ from ..sync.messages import (
     MAX_PULL_LIMIT,
     MIN_PROTOCOL_VERSION,
     PROTOCOL_VERSION,
+    AccessLogRequest,
+    AccessLogResponse,
+    AuditResponse,
     EraseRequest,
     EraseResponse,
     ErrorResponse,
@@ -26,6 +29,7 @@ from ..sync.messages import (
     StatusResponse,
 )
 from . import accounts, errors
+from .access_audit import AuditRefused, read_audit, store_access_log
 from .accounts import DEFAULT_TOKEN_IDLE_DAYS, Caller, TokenExpired
 from .backend import Backend
 from .erase import EraseRefused, erase
@@ -148,6 +152,18 @@ def create_app(backend: Backend, min_schema: int = 1, limiter: LoginLimiter | No
         except EraseRefused as refused:
             raise errors.ApiError(refused.status, refused.code, refused.message) from None
         return EraseResponse(erased=erased)
+
+    @app.post(API_PREFIX + "/access-log", response_model=AccessLogResponse)
+    def access_log(body: AccessLogRequest, who: Auth) -> AccessLogResponse:
+        return AccessLogResponse(stored=store_access_log(backend, who, body.entries))
+
+    @app.get(API_PREFIX + "/audit", response_model=AuditResponse)
+    def audit(who: Auth, person: Annotated[str | None, Query(max_length=64)] = None,
+              limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> AuditResponse:
+        try:
+            return AuditResponse(rows=read_audit(backend, who, person, limit))
+        except AuditRefused as refused:
+            raise errors.ApiError(403, "forbidden", refused.message) from None
 
     return app
 

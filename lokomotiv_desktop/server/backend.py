@@ -40,6 +40,7 @@ class Backend(ABC):
     autoincrement_pk: str
     bigint: str = "BIGINT"
     table_exists_sql: str  # one "?" parameter: the table name
+    column_exists_sql: str  # two: the table and the column
 
     @abstractmethod
     @contextmanager

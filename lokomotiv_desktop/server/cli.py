@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
                          help="kommunekoder adskilt af komma, fx 615,630")
     adduser.add_argument("--password-stdin", action="store_true",
                          help="læs adgangskoden fra standard input")
+    adduser.add_argument("--full-name", default="", metavar="NAVN",
+                         help="brugerens fulde navn, som det står som konsulent på "
+                              "virksomhederne (fx \"Anne Holm\"); afgør, hvilke "
+                              "ordblinderesultater konsulenten får")
     adduser.add_argument("--update", action="store_true", help="ret en eksisterende bruger")
     revoke = command("revoke", "Spær en bruger og tilbagekald alle brugerens tokens.")
     revoke.add_argument("name", metavar="NAVN")
@@ -106,7 +110,8 @@ def _adduser(backend: Backend, args) -> int:
         if getpass.getpass("Gentag adgangskode: ") != password:
             print("Adgangskoderne er ikke ens.", file=sys.stderr)
             return 1
-    new = add_user(backend, args.name, password, args.role, municipalities, update=args.update)
+    new = add_user(backend, args.name, password, args.role, municipalities,
+                       update=args.update, full_name=args.full_name)
     print(f"Brugeren {args.name} er {'oprettet' if new else 'opdateret'} ({args.role}"
           + (f", kommuner {', '.join(municipalities)}" if municipalities else "") + ").")
     if not new:

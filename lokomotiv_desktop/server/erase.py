@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..sync.tables import SYNCED_TABLES, children_of
 from . import roles
-from .accounts import Caller
+from .accounts import Caller, municipality_of
 from .backend import Backend
 from .storage import (
     Key,
@@ -59,8 +59,10 @@ def erase(backend: Backend, caller: Caller, table: str, row_id: str) -> list[Key
         delete_rows(db, [k for k, _ in victims])
         # A notice holds the person's values too (a lost phone number): gone with them.
         db.executemany("DELETE FROM notice WHERE tbl = ? AND id = ?", [k for k, _ in victims])
-        save_tombstones(db, [(t, i, seq.next(), scope, root, caller.account, now)
-                             for (t, i), scope in victims])
+        # A tombstone names only an id: every laptop of the municipality gets it, also one
+        # that holds a restricted row it wrote but does not pull.
+        save_tombstones(db, [(t, i, seq.next(), municipality_of(scope), root, caller.account,
+                              now) for (t, i), scope in victims])
         seq.save(db)
         append_audit(db, [(now, caller.account, caller.device_id, "erase", t, i, None,
                            "" if (t, i) == root_key else f"med {root}")

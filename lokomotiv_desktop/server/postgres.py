@@ -58,6 +58,10 @@ class PostgresDb(Db):
 
 class PostgresBackend(Backend):
     autoincrement_pk = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+    column_exists_sql = (
+        "SELECT 1 FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?"
+    )
     table_exists_sql = (
         "SELECT 1 FROM information_schema.tables "
         "WHERE table_schema = current_schema() AND table_name = ?"

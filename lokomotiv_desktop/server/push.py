@@ -4,8 +4,6 @@ The whole batch runs in one exclusive write transaction, in order, so a child wh
 was created earlier in the same batch finds it (scope is resolved within the batch)."""
 from __future__ import annotations
 
-from typing import Any
-
 from ..domain.row_rules import field_problem, missing_fields, rule_for
 from ..sync.hlc import MAX_CLOCK_AHEAD_MS, ZERO, is_ahead, is_valid_stamp, parse_stamp, wall_ms
 from ..sync.identity import natural_id
@@ -15,6 +13,9 @@ from ..sync.tables import SYNCED_TABLES, SyncedTable, children_of
 from . import roles
 from .accounts import Caller
 from .backend import Backend, Db
+from .consent_rule import check_person_rules
+from .refusals import KEY_NAMES, Rejected
+from .scoping import cascade_scope, needs_cascade, resolve_scope
 from .storage import (
     Key,
     RowState,
@@ -32,35 +33,9 @@ from .storage import (
     save_scope_moves,
 )
 
-_MESSAGES = {
-    "erased": "Rækken er slettet efter GDPR og kan ikke ændres igen.",
-    "forbidden": "Din rolle må ikke ændre den slags data ({table}).",
-    "scope": "Rækken hører til en kommune, du ikke har adgang til.",
-    "no_scope": "Rækken har ingen kommune; angiv en kommune, før den kan synkroniseres.",
-    "orphan": "Den overordnede række findes ikke på serveren.",
-    "unknown_table": "Serveren kender ikke tabellen {table}; opdater serveren.",
-    "unknown_field": "Serveren kender ikke felterne {fields} i {table}.",
-    "invalid_clock": "Ændringen har et ugyldigt tidsstempel.",
-    "identity": "{key} kan ikke ændres: det er rækkens identitet. Opret den med det rigtige "
-                "nummer i stedet.",
-    "invalid_value": "Ændringen er ikke gemt, fordi en værdi ikke er gyldig: {problem}",
-    "incomplete": "Rækken findes ikke på serveren endnu, og ændringen har ikke {fields}; "
-                  "Lokomotiv sender hele rækken.",
-    "clock_ahead": "Ændringen er stemplet mere end {minutes} minutter ud i fremtiden. Tjek "
-                   "computerens ur og dato.",
-}
-_KEY_NAMES = {"cvr": "CVR-nummeret", "pnr": "P-nummeret"}
-
 
 class OutOfScope(Exception):
     """Every change of a konsulent's batch was outside their municipalities (answer 403)."""
-
-
-class _Rejected(Exception):
-    def __init__(self, reason: str, message_key: str | None = None, evict: bool = False,
-                 **fmt: Any):
-        self.reason, self.evict = reason, evict
-        self.message = _MESSAGES[message_key or reason].format(**fmt)
 
 
 class _Batch:
@@ -170,7 +145,7 @@ def apply_push(backend: Backend, caller: Caller, device_id: str,
                 continue
             try:
                 result = _apply_one(batch, change)
-            except _Rejected as rejected:
+            except Rejected as rejected:
                 result = ChangeResult(change_id=change.change_id, status="rejected",
                                       reason=rejected.reason, message=rejected.message,
                                       evict=rejected.evict)
@@ -203,10 +178,10 @@ def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
     spec = _validate(batch, change)
     key = (change.table, change.row_id)
     if key in batch.tombstones:
-        raise _Rejected("erased")
+        raise Rejected("erased")
     current = batch.row(key)
     if current and not batch.caller.in_scope(current.scope):
-        raise _Rejected("scope", evict=True)  # e.g. moved away before the sender heard
+        raise Rejected("scope", evict=True)  # e.g. moved away before the sender heard
     clocks = {f: change.clocks[f] for f in change.fields}
     merged = merge_change(current.values if current else {}, current.clocks if current else {},
                           change.fields, clocks, change.base)
@@ -217,14 +192,15 @@ def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
         # every laptop that pulls it.
         missing = [f for f in missing_fields(spec.name, values) if f not in batch.coming[key]]
         if missing:
-            raise _Rejected("incomplete", fields=", ".join(
+            raise Rejected("incomplete", fields=", ".join(
                 rule_for(spec.name, f).label.lower() for f in missing))
-    new_scope, parent_id = _resolve_scope(batch, spec, current, values, merged.values)
+    new_scope, parent_id = resolve_scope(batch, spec, current, values, merged.values)
     if not batch.caller.in_scope(new_scope):
         # A new row of another municipality (typically under a parent that moved away)
         # exists nowhere else: the sender drops it too; its values wait in the inbox.
-        raise _Rejected("scope", "no_scope" if new_scope is None else None,
+        raise Rejected("scope", "no_scope" if new_scope is None else None,
                         evict=current is None and new_scope is not None)
+    check_person_rules(batch, spec, values, merged.values)
     seq = None
     if merged.changed or current is None:
         state = RowState(change.table, change.row_id, values,
@@ -236,8 +212,8 @@ def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
             state.echo = batch.caller.device_id
         batch.write(state, current.scope if current else None)
         seq = state.seq
-        if current and current.scope != new_scope:
-            _cascade_scope(batch, state)
+        if needs_cascade(spec, current, new_scope, merged.values):
+            cascade_scope(batch, state)
     conflicts = [
         FieldConflictOut(
             field=c.field, winner_value=c.winner_value, winner_stamp=c.winner_stamp,
@@ -293,65 +269,23 @@ def _tell_losers(batch: _Batch, change: Change, conflicts: list[FieldConflictOut
 def _validate(batch: _Batch, change: Change) -> SyncedTable:
     spec = SYNCED_TABLES.get(change.table)
     if spec is None:
-        raise _Rejected("unknown_table", table=change.table)
+        raise Rejected("unknown_table", table=change.table)
     if not roles.may_push(batch.caller.role, spec.name):
-        raise _Rejected("forbidden", table=spec.name)
+        raise Rejected("forbidden", table=spec.name)
     unknown = sorted(set(change.fields) - set(spec.all_fields))
     if unknown:
-        raise _Rejected("unknown_field", fields=", ".join(unknown), table=change.table)
+        raise Rejected("unknown_field", fields=", ".join(unknown), table=change.table)
     if not batch.stamps_valid(change.clocks.get(field) for field in change.fields):
-        raise _Rejected("invalid_clock")
+        raise Rejected("invalid_clock")
     if not batch.stamps_valid(s for s in change.base.values() if s != ZERO):
-        raise _Rejected("invalid_clock")
+        raise Rejected("invalid_clock")
     if batch.any_ahead(change.clocks[field] for field in change.fields):
-        raise _Rejected("clock_ahead", minutes=MAX_CLOCK_AHEAD_MS // 60_000)
+        raise Rejected("clock_ahead", minutes=MAX_CLOCK_AHEAD_MS // 60_000)
     if id(change) in batch.problems:
-        raise _Rejected("invalid_value", problem=batch.problems[id(change)])
+        raise Rejected("invalid_value", problem=batch.problems[id(change)])
     key = spec.natural_key
     # The id is the key's (sync/identity.py): another key would be a second company with
     # the same CVR, or a company whose CVR changed under its id.
     if key in change.fields and natural_id(spec.name, str(change.fields[key])) != change.row_id:
-        raise _Rejected("identity", key=_KEY_NAMES.get(key, key))
+        raise Rejected("identity", key=KEY_NAMES.get(key, key))
     return spec
-
-
-def _resolve_scope(batch: _Batch, spec: SyncedTable, current: RowState | None,
-                   values: dict[str, Any], won: dict[str, Any]) -> tuple[str | None, str | None]:
-    """(scope, parent id) of the row after the change: its own municipality field, or its
-    parent's scope; re-resolved only when the row is new or that field changed."""
-    if spec.scope_field:
-        scope = values.get(spec.scope_field)
-        return (None if scope in (None, "") else str(scope)), None
-    fk, parent_table = spec.parent  # type: ignore[misc]  # register() guarantees one of them
-    parent_id = values.get(fk)
-    if current is not None and fk not in won:
-        return current.scope, current.parent_id
-    if not isinstance(parent_id, str):
-        raise _Rejected("orphan")
-    parent = batch.row((parent_table, parent_id))
-    if parent is None:
-        raise _Rejected("erased" if (parent_table, parent_id) in batch.tombstones else "orphan")
-    return parent.scope, parent_id
-
-
-def _cascade_scope(batch: _Batch, parent: RowState) -> None:
-    """Children follow their parent to its new municipality (and get a new seq, so that
-    the consultants there pull them)."""
-    if not children_of(parent.table):
-        return
-    pending = [parent]
-    while pending:
-        node = pending.pop()
-        child_tables = {t.name for t in children_of(node.table)}
-        stored = {c.key: c for c in load_children(batch.db, [node.id]) if c.table in child_tables}
-        # Rows written earlier in this batch are newer than what the database holds.
-        for key, row in batch.dirty.items():
-            if row.parent_id == node.id and row.table in child_tables:
-                stored[key] = row
-        for key, stored_child in stored.items():
-            child = batch.rows.get(key) or stored_child  # the batch holds the newest state
-            if child.parent_id != node.id or child.scope == parent.scope:
-                continue
-            old_scope, child.scope, child.echo = child.scope, parent.scope, None
-            batch.write(child, old_scope)
-            pending.append(child)

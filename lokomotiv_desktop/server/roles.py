@@ -20,7 +20,8 @@ ROLES = ("konsulent", "koordinator", "admin")
 # write it until it is added here on purpose.
 FIELD_WORK = frozenset({
     "company", "production_unit", "contact", "visit", "follow_up", "motivation_session",
-    "phase_change", "kpi_target", "participant",
+    "phase_change", "kpi_target", "participant", "consent", "screening", "referral",
+    "dyslexia_result",
 })
 _EVERY_MUNICIPALITY = frozenset({"koordinator", "admin"})
 _ERASERS = frozenset({"konsulent", "admin"})
@@ -41,3 +42,8 @@ def may_push(role: str, table: str) -> bool:
 def may_erase(role: str) -> bool:
     """May erase a person (GDPR); a konsulent only within their municipalities."""
     return role in _ERASERS
+
+
+def may_read_audit(role: str) -> bool:
+    """Reads the audit log (who saw whose screening data): not the consultants it audits."""
+    return role in _EVERY_MUNICIPALITY

@@ -4,14 +4,16 @@ Rows of every synced table live in one generic table (`row_state`), so a table r
 sync/tables.py syncs with no server change. Values and clocks are JSON text."""
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
+from ..domain.text import split_name
 from .rekey import rekey_natural_ids
 
 if TYPE_CHECKING:
     from .backend import Backend, Db
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,7 +23,8 @@ CREATE TABLE IF NOT EXISTS account (
     role TEXT NOT NULL CHECK (role IN ('konsulent', 'koordinator', 'admin')),
     municipalities TEXT NOT NULL,            -- JSON list of codes
     disabled INTEGER NOT NULL DEFAULT 0,
-    created TEXT NOT NULL
+    created TEXT NOT NULL,
+    full_name TEXT NOT NULL DEFAULT ''       -- matched against company.consultant
 );
 CREATE TABLE IF NOT EXISTS token (
     token_hash TEXT PRIMARY KEY,             -- sha256 hex of the bearer token
@@ -111,6 +114,11 @@ _UPGRADES = {
     4: ["CREATE TABLE applied_change_v3 AS SELECT * FROM applied_change",
         "DROP TABLE applied_change"],
 }
+# Columns added to a table that exists already (checked first: a test or a half-run upgrade
+# may have made them).
+_NEW_COLUMNS = {
+    5: [("account", "full_name", "TEXT NOT NULL DEFAULT ''")],
+}
 # Steps in Python, run after the DDL, in the same transaction (backend.init_schema).
 def _copy_answers(db: Db) -> None:
     db.execute("INSERT INTO applied_change (account, change_id, result, applied) "
@@ -118,9 +126,26 @@ def _copy_answers(db: Db) -> None:
     db.execute("DROP TABLE applied_change_v3")
 
 
+def _split_participant_names(db: Db) -> None:
+    """Participants held one name; now a first and a last name (as the laptops' step 9)."""
+    updates = []
+    for row_id, vals, clocks in db.all(
+            "SELECT id, vals, clocks FROM row_state WHERE tbl = 'participant'"):
+        values, stamps = json.loads(vals), json.loads(clocks)
+        if "name" not in values:
+            continue
+        values["first_name"], values["last_name"] = split_name(values.pop("name") or "")
+        if "name" in stamps:
+            stamps["first_name"] = stamps["last_name"] = stamps.pop("name")
+        updates.append((json.dumps(values, ensure_ascii=False), json.dumps(stamps), row_id))
+    db.executemany("UPDATE row_state SET vals = ?, clocks = ? WHERE tbl = 'participant' "
+                   "AND id = ?", updates)
+
+
 _DATA_UPGRADES = {
     3: rekey_natural_ids,  # company and P-unit ids from CVR and P-nummer, doubles merged
     4: _copy_answers,      # answers keyed by (account, change id)
+    5: _split_participant_names,
 }
 
 
@@ -131,6 +156,9 @@ def create_schema(db: Db, backend: Backend) -> None:
         for version in range(int(stored[0]) + 1, SCHEMA_VERSION + 1):
             for statement in _UPGRADES.get(version, []):
                 db.execute(statement)
+            for table, column, kind in _NEW_COLUMNS.get(version, []):
+                if db.one(backend.column_exists_sql, [table, column]) is None:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     ddl = _DDL.replace("{applied_change}", _APPLIED_CHANGE).replace(
         "{bigint}", backend.bigint).replace(
         "{autoincrement_pk}", backend.autoincrement_pk

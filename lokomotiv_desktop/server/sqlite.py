@@ -26,6 +26,7 @@ class SqliteDb(Db):
 
 class SqliteBackend(Backend):
     autoincrement_pk = "INTEGER PRIMARY KEY AUTOINCREMENT"
+    column_exists_sql = "SELECT 1 FROM pragma_table_info(?) WHERE name = ?"
     table_exists_sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
 
     def __init__(self, path: str | Path):

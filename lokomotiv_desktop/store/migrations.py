@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from .migration_participants import step_9_participants
 from .rekey import rekey_natural_ids
 
 _SYNC_COLUMNS = "deleted INTEGER NOT NULL DEFAULT 0, clocks TEXT NOT NULL DEFAULT '{}'"
@@ -309,6 +310,7 @@ MIGRATIONS: list[tuple[int, str | Callable]] = [
     (6, rekey_natural_ids),
     (7, _STEP_7_QUARANTINE),
     (8, _step_8_danish_order),
+    (9, step_9_participants),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -22,6 +22,7 @@ from ..domain.outreach import (
     VisitKind,
 )
 from ..domain.outreach_rules import from_json_list, json_list
+from ..domain.text import split_name
 from .changes import utc_now
 from .database import Store
 
@@ -233,13 +234,18 @@ class SessionRepository:
     # -- participants registered from a session ---------------------------------------------
     def add_participants(self, session: MotivationSession,
                          attendees: Iterable[Attendee]) -> list[str]:
-        rows = [{"company_id": session.company_id, "session_id": session.id, "name": a.name,
-                 "signed_up": a.signed_up} for a in attendees]
+        rows = []
+        for a in attendees:
+            first, last = split_name(a.name)
+            rows.append({"company_id": session.company_id, "unit_id": session.unit_id,
+                         "session_id": session.id, "first_name": first, "last_name": last,
+                         "consultant": session.consultant, "signed_up": a.signed_up})
         return self.store.changes.insert_many("participant", rows)
 
     def participants(self, session_id: str) -> list[tuple[str, Attendee]]:
         return [(r[0], Attendee(r[1], bool(r[2]))) for r in self.db.execute(
-            "SELECT id, name, signed_up FROM participant WHERE session_id = ? AND deleted = 0 "
+            "SELECT id, trim(first_name || ' ' || last_name) AS name, signed_up "
+            "FROM participant WHERE session_id = ? AND deleted = 0 "
             "ORDER BY name COLLATE dansk, id", [session_id])]
 
     def signed_up_count(self, company_id: str) -> int:

@@ -58,6 +58,7 @@ RejectReason = Literal[
     "invalid_value",  # a value the domain refuses (domain/row_rules.py): no laptop could hold it
     "incomplete",     # a new row without its required fields: the client sends the whole row
     "clock_ahead",    # a stamp further ahead of the server's clock than hlc.MAX_CLOCK_AHEAD_MS
+    "no_consent",     # screening data of a participant without a valid consent (tables.NEEDS_CONSENT)
 ]
 
 # Column values are JSON scalars (SQLite column values); ids and device ids are short text.
@@ -207,4 +208,37 @@ class EraseRequest(Message):
 
 
 class EraseResponse(Message):
-    erased: list[tuple[str, str]]  # (table, row_id) of every hard-deleted row, parent first
+    # [table, row_id] of every hard-deleted row, parent first (pairs as lists: a tuple's
+    # schema is not valid OpenAPI 3.1 for the schema checks)
+    erased: list[Annotated[list[str], Field(min_length=2, max_length=2)]]
+
+
+class AccessEntry(Message):
+    """Someone looked at or exported a person's sensitive fields on a laptop."""
+    entry_id: ChangeId  # "<device id>:<local id>": a resent entry is stored once
+    at: Annotated[str, StringConstraints(min_length=10, max_length=40)]  # ISO 8601, UTC
+    who: Annotated[str, StringConstraints(max_length=200)]
+    participant_id: Ident
+    what: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class AccessLogRequest(Message):
+    entries: list[AccessEntry] = Field(max_length=MAX_PUSH_BATCH)
+
+
+class AccessLogResponse(Message):
+    stored: int  # new entries (a resent one counts once, the first time)
+
+
+class AuditRow(Message):
+    at: str
+    account: str
+    device_id: str
+    action: str  # view | push | erase | ...
+    table: str | None
+    row_id: str | None
+    detail: str
+
+
+class AuditResponse(Message):
+    rows: list[AuditRow]

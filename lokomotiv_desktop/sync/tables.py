@@ -23,6 +23,12 @@ class SyncedTable:
     # The field that identifies a row everywhere (CVR, P-nummer): the row id is derived
     # from it, so it never changes once the row exists.
     natural_key: str | None = None
+    # Restricted rows (dyslexia results, health data under GDPR art. 9) are pulled only by
+    # the consultant responsible for the row's company (or person) and by coordinators.
+    restricted: bool = False
+    # The field naming the consultant responsible for a row and everything under it; the
+    # nearest ancestor that has one and no parent link of its own decides.
+    responsible_field: str | None = None
 
     @property
     def all_fields(self) -> tuple[str, ...]:
@@ -33,6 +39,8 @@ SYNCED_TABLES: dict[str, SyncedTable] = {}
 
 
 def register(table: SyncedTable) -> SyncedTable:
+    # A row with both takes its parent's scope, and its own field when it has no parent
+    # (an unemployed participant belongs to the referring municipality, not a company).
     if table.scope_field is None and table.parent is None:
         raise ValueError(f"{table.name}: a synced table needs a scope field or a parent")
     SYNCED_TABLES[table.name] = table
@@ -48,6 +56,7 @@ register(SyncedTable(
     ),
     scope_field="municipality_code",
     natural_key="cvr",
+    responsible_field="consultant",
 ))
 register(SyncedTable(
     name="production_unit",
@@ -106,9 +115,58 @@ register(SyncedTable(
             "employees", "manual_value"),
     parent=_UNDER_COMPANY,
 ))
+# Participants and their screening data (issue 11): all of it personal, erased with them.
 register(SyncedTable(
     name="participant",
-    fields=("company_id", "session_id", "name", "signed_up"),
+    fields=("company_id", "unit_id", "session_id", "first_name", "last_name", "employment",
+            "municipality_code", "jobcenter", "job_title", "team", "language", "phone",
+            "email", "notes", "consultant", "signed_up"),
     parent=_UNDER_COMPANY,
+    scope_field="municipality_code",  # "ledig": the referring municipality
+    personal=True,
+    responsible_field="consultant",
+))
+_UNDER_PARTICIPANT = ("participant_id", "participant")
+register(SyncedTable(
+    name="consent",
+    fields=("participant_id", "purpose", "given_on", "how", "witness", "withdrawn_on"),
+    parent=_UNDER_PARTICIPANT,
     personal=True,
 ))
+register(SyncedTable(
+    name="screening",
+    fields=("participant_id", "date", "subject", "tool", "outcome", "trin", "school",
+            "tester", "notes"),
+    parent=_UNDER_PARTICIPANT,
+    personal=True,
+))
+register(SyncedTable(
+    name="referral",  # to Ordblindetesten: that it exists is visible in the municipality
+    fields=("participant_id", "date", "school"),
+    parent=_UNDER_PARTICIPANT,
+    personal=True,
+))
+register(SyncedTable(
+    name="dyslexia_result",
+    fields=("referral_id", "result", "date", "school"),
+    parent=("referral_id", "referral"),
+    personal=True,
+    restricted=True,
+))
+
+# Rows that may only be written while their participant has a valid consent for screening
+# (checked by the laptop's services and by the server): table -> the consent's purpose.
+NEEDS_CONSENT = {"screening": "screening", "referral": "screening",
+                 "dyslexia_result": "screening"}
+
+
+def participant_link(table: str) -> list[tuple[str, str]]:
+    """The (fk field, parent table) steps from a row of `table` up to its participant."""
+    steps: list[tuple[str, str]] = []
+    while table != "participant":
+        spec = SYNCED_TABLES[table]
+        if spec.parent is None:
+            raise ValueError(f"{table} does not hang under a participant")
+        steps.append(spec.parent)
+        table = spec.parent[1]
+    return steps
