@@ -28,7 +28,7 @@ class EraseRefused(Exception):
 def erase(backend: Backend, caller: Caller, table: str, row_id: str) -> list[Key]:
     """Erases the row and, recursively, its personal children; returns every (table, id)
     tombstoned by this erasure (the same list again if it was erased before)."""
-    if not roles.may_erase(caller.role):
+    if not roles.may_erase(caller.role, table):
         raise EraseRefused(403, "forbidden", "Din rolle må ikke slette personer efter GDPR. "
                            "Bed en administrator eller personens konsulent om at gøre det.")
     if table not in SYNCED_TABLES:

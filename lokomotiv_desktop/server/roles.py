@@ -5,8 +5,9 @@ docs/sync-protocol.md ("Roles") describes it for people; change both together.
   person there (the person asks the consultant who met them; the right to erasure must not
   wait for someone else).
 - koordinator: reads everything (KPIs, municipality reports) and writes everywhere
-  (corrections, plans), but erases nobody: an erasure destroys colleagues' data for good,
-  which is not part of reporting.
+  (corrections, plans), and erases participants whose retention period has run out (the
+  coordinator confirms `lokomotiv retention`), but no other rows: an erasure destroys
+  colleagues' data for good, which is not part of reporting.
 - admin: everything, erasure in every municipality included (the association's data
   protection role). Accounts are managed with `lokomotiv-server adduser/revoke` on the
   server host, not over the API.
@@ -39,9 +40,10 @@ def may_push(role: str, table: str) -> bool:
     return role == "konsulent" and table in FIELD_WORK
 
 
-def may_erase(role: str) -> bool:
-    """May erase a person (GDPR); a konsulent only within their municipalities."""
-    return role in _ERASERS
+def may_erase(role: str, table: str | None = None) -> bool:
+    """May erase a person (GDPR); a konsulent only within their municipalities, a
+    koordinator only participants (retention)."""
+    return role in _ERASERS or (role == "koordinator" and table == "participant")
 
 
 def may_read_audit(role: str) -> bool:

@@ -89,6 +89,15 @@ _STEP_9_TABLES = f"""
         sent INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX IF NOT EXISTS access_log_unsent ON access_log(sent, id);
+    -- A person erased on this laptop (gone here at once, tombstoned): the server is asked
+    -- on the next sync, which erases them there and on every other laptop.
+    CREATE TABLE IF NOT EXISTS erasure_request (
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        requested TEXT NOT NULL,
+        error TEXT,              -- the server's last refusal, in Danish
+        PRIMARY KEY (tbl, row_id)
+    );
     CREATE INDEX IF NOT EXISTS access_log_participant ON access_log(participant_id);
 """
 _NEW_PARTICIPANT_FIELDS = ("unit_id", "employment", "municipality_code", "jobcenter",

@@ -40,6 +40,7 @@ from .messages import (
     PushResponse,
     StatusResponse,
 )
+from .privacy_sync import send_access_log, send_erasures
 from .push_batches import OUT_OF_SCOPE, push_outbox
 
 # (phase "push" | "pull", done so far, total or None when unknown)
@@ -171,8 +172,10 @@ class SyncClient:
                 "INSERT INTO sync_run (started) VALUES (?)", [utc_now()]
             ).lastrowid
         try:
+            send_erasures(self, self.store)  # before the push: nothing of theirs goes first
             self._push(report, progress)
             self._pull(report, progress)
+            send_access_log(self, self.store, self.store.device_id)
         except SyncError as exc:
             report.error, report.error_kind = exc.message, exc.kind
         report.seconds = time.perf_counter() - started
