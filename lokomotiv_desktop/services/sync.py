@@ -115,6 +115,11 @@ class SyncService:
         with self.client() as client:
             return client.erase(table, row_id)
 
+    def audit(self, person: str | None = None) -> list[dict]:
+        """Who saw or changed whose data, from the server (coordinators and admins)."""
+        with self.client() as client:
+            return client.audit(person)
+
     def status(self) -> SyncStatus:
         state = self.store.get_state
         user = state("user")

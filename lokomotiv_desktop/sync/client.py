@@ -33,6 +33,7 @@ from .messages import (
     MAX_PUSH_BATCH,
     MAX_PUSH_BYTES,
     PROTOCOL_VERSION,
+    AuditResponse,
     ChangeResult,
     EraseResponse,
     LoginResponse,
@@ -304,6 +305,12 @@ class SyncClient:
 
     def cursor(self) -> int:
         return int(self.store.get_state("cursor") or 0)
+
+    def audit(self, person: str | None = None) -> list[dict[str, Any]]:
+        """The server's audit rows (coordinators and admins), of one person or all."""
+        params = {"person": person} if person else {}
+        return [row.model_dump() for row in _parse(AuditResponse, self._call(
+            "GET", "/audit", params=params)).rows]
 
     # -- erasure -----------------------------------------------------------------------------
     def erase(self, table: str, row_id: str) -> list[tuple[str, str]]:
