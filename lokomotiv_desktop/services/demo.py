@@ -184,8 +184,10 @@ def load_demo(store: Store, companies: int = 500, seed: int = 1,
                 progress(done, companies)
         if activity:
             from .demo_activity import add_demo_activity
+            from .demo_people import add_demo_people
 
             add_demo_activity(store, min(companies, _ACTIVITY_COMPANIES), seed)
+            add_demo_people(store, seed)
             store.db.execute("DELETE FROM outbox WHERE seq > ?", [before])
     return done
 
