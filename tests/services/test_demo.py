@@ -116,3 +116,21 @@ def test_a_demo_stopped_part_way_keeps_nothing(store):
     assert CompanyRepository(store).count() == 0 and not is_demo_store(store)
     assert store.db.execute("SELECT count(*) FROM production_unit").fetchone()[0] == 0
     assert store.pending_changes() == 0
+
+
+def test_demo_people_are_screened_with_consent_and_within_the_rules(store):
+    from lokomotiv_desktop.domain.row_rules import row_problems
+    from lokomotiv_desktop.domain.screening_rules import screening_problem
+    from lokomotiv_desktop.services.demo import load_demo
+
+    load_demo(store, companies=300)
+    screenings = store.db.execute(
+        "SELECT s.subject, s.tool, s.outcome, s.trin, s.date, k.given_on FROM screening s "
+        "LEFT JOIN consent k ON k.participant_id = s.participant_id "
+        "AND k.purpose = 'screening'").fetchall()
+    assert len(screenings) > 50
+    for subject, tool, outcome, trin, day, given_on in screenings:
+        values = {"subject": subject, "tool": tool, "outcome": outcome, "trin": trin}
+        assert screening_problem(values) is None and given_on and given_on <= day
+        assert row_problems("screening", {**values, "date": day, "participant_id": "p"}) == {}
+    assert store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
