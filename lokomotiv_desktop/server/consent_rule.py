@@ -54,8 +54,9 @@ def _participant(batch: _Batch, spec: SyncedTable, values: dict[str, Any]) -> Ro
 
 def _consents(batch: _Batch, participant_id: str) -> list[dict[str, Any]]:
     """The participant's consents as they stand in this batch (stored, then newer)."""
-    found = {c.key: c for c in load_children(batch.db, [participant_id])
-             if c.table == "consent"}
-    found.update({k: r for k, r in batch.dirty.items()
-                  if r.table == "consent" and r.parent_id == participant_id})
-    return [(batch.rows.get(k) or r).values for k, r in found.items()]
+    stored = batch.consents_stored.get(participant_id)
+    if stored is None:
+        stored = batch.consents_stored[participant_id] = {
+            c.key: c for c in load_children(batch.db, [participant_id]) if c.table == "consent"}
+    keys = set(stored) | batch.consents_written.get(participant_id, set())
+    return [(batch.rows.get(k) or stored[k]).values for k in keys]

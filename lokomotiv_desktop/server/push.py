@@ -57,6 +57,9 @@ class _Batch:
         self.tombstones = load_tombstones(db, keys)
         self.applied = load_applied(db, caller.account, [c.change_id for c in changes])
         self.dirty: dict[Key, RowState] = {}
+        # participant id -> consent rows written in this batch, and those stored before it
+        self.consents_written: dict[str, set[Key]] = {}
+        self.consents_stored: dict[str, dict[Key, RowState]] = {}
         self.moves: dict[tuple[str, str, str], int] = {}  # (table, id, old scope) -> seq
         self.device_owner: dict[str, str | None] = {}
         # (seq, device, table, id, payload): for the devices whose value lost just now.
@@ -102,6 +105,8 @@ class _Batch:
         state.seq = self.seq.next()
         self.rows[state.key] = state
         self.dirty[state.key] = state
+        if state.table == "consent" and state.parent_id:  # for the consent rule
+            self.consents_written.setdefault(state.parent_id, set()).add(state.key)
         if old_scope is not None and old_scope != state.scope:
             self.moves[(state.table, state.id, old_scope)] = state.seq
 
