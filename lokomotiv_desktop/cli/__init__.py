@@ -23,9 +23,19 @@ from .common import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_INTERRUPTED, fail
 
 def command_modules() -> list:
     """In the order of the help text. Imported here, not at the top: see the docstring."""
-    from . import company, demo, importing, outreach, search, sync
+    from . import (
+        company,
+        demo,
+        importing,
+        outreach,
+        participants,
+        privacy,
+        screenings,
+        search,
+        sync,
+    )
 
-    return [search, company, importing, demo, outreach, sync]
+    return [search, company, importing, demo, outreach, participants, screenings, privacy, sync]
 
 
 def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:
@@ -48,7 +58,8 @@ def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _base_parser()
-    parser.epilog = EXIT_CODES_HELP + "\nJSON-formatet er beskrevet i docs/cli.md."
+    parser.epilog = (EXIT_CODES_HELP + "\nJSON-formatet er beskrevet i docs/cli.md; for "
+                     "screeninger i docs/cli-screenings.md.")
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for module in command_modules():
         module.register(subparsers)
