@@ -58,8 +58,8 @@ def unsent_access(store: Store, limit: int = 1000) -> list[tuple[int, str, str, 
 
 def access_sent(store: Store, ids: list[int]) -> None:
     with store.transaction():
-        store.db.executemany("UPDATE access_log SET sent = 1 WHERE id = ?",
-                             [(i,) for i in ids])
+        store.db.conn.executemany("UPDATE access_log SET sent = 1 WHERE id = ?",
+                                  [(i,) for i in ids])
 
 
 def access_entries(store: Store, participant_id: str) -> list[tuple[str, str, str]]:

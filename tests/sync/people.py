@@ -46,13 +46,15 @@ class Laptop:
         self.store.close()
 
 
-def company(laptop: Laptop, cvr: str, municipality: str, consultant: str) -> str:
-    return laptop.write(lambda ch: ch.insert("company", {
-        "cvr": cvr, "name": f"Firma {cvr}", "municipality_code": municipality,
-        "consultant": consultant}))
+def company(laptop, cvr: str, municipality: str, consultant: str) -> str:
+    """A company on the laptop (anything with a `.store`)."""
+    with laptop.store.transaction():
+        return laptop.store.changes.insert("company", {
+            "cvr": cvr, "name": f"Firma {cvr}", "municipality_code": municipality,
+            "consultant": consultant})
 
 
-def screened_person(laptop: Laptop, company_id: str | None = None, **fields) -> str:
+def screened_person(laptop, company_id: str | None = None, **fields) -> str:
     """A participant with consent and one screening, through the services."""
     if company_id is None:
         fields.setdefault("municipality_code", "630")
