@@ -1422,6 +1422,115 @@ Din værdi: %s</translation>
     </message>
 </context>
 <context>
+    <name>ScreeningDayDialog</name>
+    <message>
+        <source>Screening day – %1 – %2</source>
+        <translation>Screeningsdag – %1 – %2</translation>
+    </message>
+    <message>
+        <source>e.g. VUC Syd</source>
+        <translation>fx VUC Syd</translation>
+    </message>
+    <message>
+        <source>the school&apos;s test guide</source>
+        <translation>skolens testvejleder</translation>
+    </message>
+    <message>
+        <source>Space ticks consent · Tab or Enter: next cell · Ctrl+Enter: next person · each row is saved as soon as it is complete</source>
+        <translation>Mellemrum sætter kryds i samtykke · Tab eller Enter: næste felt · Ctrl+Enter: næste person · hver række gemmes, så snart den er udfyldt</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skole</translation>
+    </message>
+    <message>
+        <source>Tester</source>
+        <translation>Testvejleder</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Række %1: %2</translation>
+    </message>
+    <message>
+        <source>Screened %1 of %2 invited</source>
+        <translation>Screenet %1 af %2 inviterede</translation>
+    </message>
+    <message>
+        <source>Rows not saved</source>
+        <translation>Rækker ikke gemt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) are not complete and will not be saved. Close anyway?</source>
+        <translation>
+            <numerusform>%n række er ikke udfyldt og bliver ikke gemt. Luk alligevel?</numerusform>
+            <numerusform>%n rækker er ikke udfyldt og bliver ikke gemt. Luk alligevel?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningDayModel</name>
+    <message>
+        <source>Level %1 (empty: the school decides)</source>
+        <translation>Trin %1 (tomt: skolen afgør)</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gemt</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Fornavn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternavn</translation>
+    </message>
+    <message>
+        <source>Team/shift</source>
+        <translation>Hold/skift</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Fag</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Værktøj</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Udfald</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Not saved: tick consent first (no screening is saved without consent).</source>
+        <translation>Ikke gemt: sæt kryds i Samtykke først (uden samtykke gemmes ingen screening).</translation>
+    </message>
+    <message>
+        <source>Saved before; this change is not saved: %1</source>
+        <translation>Gemt før; denne ændring er ikke gemt: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Ikke gemt: %1</translation>
+    </message>
+</context>
+<context>
     <name>SessionForm</name>
     <message>
         <source>(the whole company)</source>

@@ -57,7 +57,14 @@ class ScreeningDayDialog(QDialog):
         self._prefill_header()
         self.grid = ScreeningDayGrid(self.model, self)
         self.model.saved.connect(self._refresh_count)
+        # The status cell is narrow: the rows' problems are shown whole below the grid.
+        self.problem = QLabel()
+        self.problem.setObjectName("row_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a61b1b;")
+        self.model.dataChanged.connect(self._show_problem)
         for box in (self.school, self.tester):
+            box.setMaximumWidth(420)
             box.editingFinished.connect(self._header_changed)
         self._shown_header = self._header()
 
@@ -76,6 +83,7 @@ class ScreeningDayDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(hint)
         layout.addWidget(self.grid, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(1240, 560)
         self._refresh_count()
@@ -98,6 +106,12 @@ class ScreeningDayDialog(QDialog):
         if self._header() != self._shown_header:
             self._shown_header = self._header()
             self.model.resave_saved()
+
+    def _show_problem(self, *_args) -> None:
+        """Every row that is not saved, and why (the tinted rows), in full."""
+        lines = [self.tr("Row %1: %2").replace("%1", str(n + 1)).replace("%2", row.problem)
+                 for n, row in enumerate(self.model.rows) if row.problem]
+        self.problem.setText("\n".join(lines))
 
     def _refresh_count(self, *_args) -> None:
         screened, invited = screenings.day_count(self._store, self._company_id, self._day)

@@ -211,7 +211,9 @@ class ScreeningDayModel(QAbstractTableModel):
             if column == SUBJECT:
                 text = resolve(text, subject_labels())
             elif column == TOOL:
+                # A tool that does not fit is still named, so the error can say why.
                 text = resolve(text, tool_labels(row.subject))
+                text = resolve(text, [t.label for t in catalog().tools])
             elif column == OUTCOME:
                 text = resolve(text, outcome_labels(row.tool))
             if getattr(row, TEXT_FIELDS[column]) == text:
@@ -240,8 +242,12 @@ class ScreeningDayModel(QAbstractTableModel):
             try:
                 self._save(row)
             except ValidationError as error:
-                row.problem = QCoreApplication.translate(
-                    "ScreeningDayModel", "Not saved: %1").replace("%1", error.message)
+                if row.screening_id:  # the earlier save stands; this change does not
+                    text = QCoreApplication.translate(
+                        "ScreeningDayModel", "Saved before; this change is not saved: %1")
+                else:
+                    text = QCoreApplication.translate("ScreeningDayModel", "Not saved: %1")
+                row.problem = text.replace("%1", error.message)
             else:
                 self.saved.emit(number)
         self.dataChanged.emit(self.index(number, 0), self.index(number, STATUS))
