@@ -3,6 +3,7 @@ participants (access, erasure everywhere, retention, the audit log). Every show 
 is written to the access log. See docs/cli-screenings.md."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..domain.consent import PURPOSE_LABELS, ConsentPurpose
@@ -144,17 +145,14 @@ def retention_command(args, store: Store) -> int:
         return fail("--yes bruges sammen med --erase.")
     if args.months is not None and not 1 <= args.months <= 240:
         return fail("Opbevaringstiden skal være mellem 1 og 240 måneder.")
-    before = privacy.retention_months(store)
+    if args.erase and not args.yes and not sys.stdin.isatty():
+        return fail("Sletning skal bekræftes: tilføj --yes. Intet er ændret.")
     if args.months is not None:
         privacy.set_retention_months(store, args.months)
     due = privacy.retention_due(store, today_local())
     sure = False
     if args.erase and due:
-        sure = confirmed(f"Slet {len(due)} personer og alt om dem for altid?", args.yes)
-        if sure is None:
-            if args.months is not None:
-                privacy.set_retention_months(store, before)  # a refused run changes nothing
-            return fail("Sletning skal bekræftes: tilføj --yes. Intet er slettet.")
+        sure = bool(confirmed(f"Slet {len(due)} personer og alt om dem for altid?", args.yes))
     months = privacy.retention_months(store)
     erased = []
     if sure:
