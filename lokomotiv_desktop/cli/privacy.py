@@ -13,6 +13,7 @@ from ..services import person_privacy as privacy
 from ..services.outreach import NotFoundError, today_local
 from ..services.participants import find_participant, person_file
 from ..services.sync import NotLoggedIn, SyncService
+from ..store.companies import CompanyRepository
 from ..store.database import Store
 from ..sync.errors import SyncError
 from .common import EXIT_OK, fail, print_json
@@ -68,6 +69,11 @@ def _label(kind: str, code: str, tool: str = "") -> str:
         return code
 
 
+def _municipality(store: Store, code: str | None) -> str:
+    names = {m.code: m.name for m in CompanyRepository(store).municipalities()}
+    return f"kommune {code} {names.get(code, '')}".rstrip()
+
+
 @fails_cleanly
 def person_show(args, store: Store) -> int:
     found = person_file(store, args.id)
@@ -77,8 +83,8 @@ def person_show(args, store: Store) -> int:
         print_json(person_json(found, today_local()))
         return EXIT_OK
     where = (f"{found.company_name} (CVR {found.cvr})" if p.company_id
-             else f"ledig, henvist af kommune {p.municipality_code}"
-                  + (f" ({p.jobcenter})" if p.jobcenter else ""))
+             else f"ledig, henvist af {_municipality(store, p.municipality_code)}"
+                  + (f", {p.jobcenter}" if p.jobcenter else ""))
     print(f"{p.name} [{p.id}]")
     print("(Visningen logges.)")
     language = "dansk som andetsprog" if p.language == "andetsprog" else p.language

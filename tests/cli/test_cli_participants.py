@@ -33,6 +33,9 @@ def test_add_an_unemployed_citizen_with_the_referring_municipality(run, db):
                            "--jobcenter", "Jobcenter Vejle", "--first", "Bo", "--last", "Lund")
     assert status == 0, err
     assert out.startswith("Deltager registreret: Bo Lund")
+    pid = out.rsplit("(", 1)[1].rstrip(")\n")
+    status, out, _ = run("person", "show", pid)
+    assert "ledig, henvist af kommune 630 Vejle, Jobcenter Vejle" in out
     status, _, err = run("participant", "add", "--unemployed", "--first", "Bo")
     assert status == 2 and "kommune" in err
     status, _, err = run("participant", "add", "--unemployed", "--municipality", "999",
