@@ -11,6 +11,7 @@ from typing import Any
 from ..domain import outreach_rules as rules
 from ..domain.class_suggestions import Screened, Suggestion, suggest_classes
 from ..domain.cpr import refuse_cpr
+from ..domain.participant_rules import participant_values
 from ..domain.participants import Participant, Referral, ScreeningRecord
 from ..domain.screening_catalog import (
     catalog,
@@ -24,8 +25,9 @@ from ..domain.validation import ValidationError, clean_text
 from ..store import participant_queries as queries
 from ..store.database import Store
 from ..store.participants import ParticipantRepository
-from .outreach import NotFoundError, company_by_id, today_local
-from .participants import find_participant, give_consent, has_screening_consent
+from .me import my_name
+from .outreach import NotFoundError, today_local
+from .participants import find_participant, has_screening_consent
 
 NO_CONSENT = ("{name} har ikke et gyldigt samtykke til screening{day}. Registrér samtykket "
               "først; uden det gemmes intet resultat.")
@@ -130,23 +132,34 @@ def save_day_row(store: Store, company_id: str, day: date, row: DayRow, *,
                  screening_id: str | None = None) -> tuple[str, str]:
     """Saves a row in ONE transaction (the person if new, the consent if missing, the
     screening, or its correction when `screening_id` is given): a crash loses at most the
-    row being typed, never half of one. Returns (participant id, screening id)."""
-    company = company_by_id(store, company_id)
+    row being typed, never half of one. Returns (participant id, screening id).
+
+    Lean on purpose (it runs as the consultant leaves each row): the same validation as
+    add_participant and give_consent, without their reads back of what they wrote."""
     if not row.consent:
         raise ValidationError("consent", "Sæt kryds i samtykke først: uden samtykke gemmes "
                                          "ingen screening.")
     values = screening_values(row.subject, row.tool, row.outcome, row.trin, day, school,
                               tester, row.notes)
+    found = store.db.execute("SELECT consultant FROM company WHERE id = ? AND deleted = 0",
+                             [company_id]).fetchone()
+    if found is None:
+        raise ValidationError("company_id", "Virksomheden findes ikke (længere) i databasen.")
+    first, last = row.first_name.strip(), row.last_name.strip()
     repo = ParticipantRepository(store)
-    from .participants import add_participant  # the same validation as everywhere
-
     with store.transaction():
-        pid = row.participant_id or repo.find_by_name(company.id, row.first_name.strip(),
-                                                      row.last_name.strip())
+        pid = row.participant_id or repo.find_by_name(company_id, first, last)
+        consented = False
         if pid is None:
-            pid = add_participant(store, company.id, first_name=row.first_name,
-                                  last_name=row.last_name, team=row.team, signed_up=True).id
-        give_consent(store, pid, "screening", "skriftlig", given_on=day)
+            pid = repo.add(participant_values({
+                "company_id": company_id, "first_name": first, "last_name": last,
+                "team": row.team, "signed_up": True,
+                "consultant": found[0] or my_name(store) or ""}))
+        else:
+            consented = has_screening_consent(store, pid, date.fromisoformat(values["date"]))
+        if not consented:
+            repo.add_consent({"participant_id": pid, "purpose": "screening",
+                              "given_on": values["date"], "how": "skriftlig", "witness": ""})
         if screening_id:
             repo.update_screening(screening_id, values)
         else:
