@@ -3,7 +3,6 @@ record what the school's test showed (never without a valid consent for screenin
 to Ordblindetesten, and suggest classes. See docs/cli-screenings.md."""
 from __future__ import annotations
 
-from ..domain.class_suggestions import Screened, Suggestion, suggest_classes
 from ..domain.danish_format import field_date
 from ..domain.screening_catalog import catalog
 from ..domain.validation import ValidationError
@@ -11,7 +10,6 @@ from ..services import person_privacy as privacy
 from ..services import screenings as service
 from ..services.outreach import company_by_cvr
 from ..services.participants import find_participant
-from ..store import participant_queries as queries
 from ..store.database import Store
 from ..store.participants import ParticipantRepository
 from .common import EXIT_OK, fail, print_json
@@ -153,21 +151,6 @@ def referral_result(args, store: Store) -> int:
     return EXIT_OK
 
 
-def _suggest(store: Store, company_ids: list[str], low: int, high: int) -> Suggestion:
-    """services.screenings.suggest_for with the sizes of this run (--min/--max)."""
-    data = catalog()
-    rows = []
-    for pid, cid, subject, trin, tool, outcome, team, municipality, obu in \
-            queries.screened_for_classes(store, company_ids):
-        try:
-            places = data.outcome(tool, outcome).places
-        except KeyError:
-            places = False
-        rows.append(Screened(pid, cid, subject, trin, places, team or "", municipality,
-                             obu=bool(obu) and subject == "læsning"))
-    return suggest_classes(rows, low, high, service.class_sizes(store)[2])
-
-
 @fails_cleanly
 def classes_suggest(args, store: Store) -> int:
     if not args.cvrs and not args.municipality:
@@ -183,7 +166,7 @@ def classes_suggest(args, store: Store) -> int:
     if args.municipality:
         ids += [i for i in service.companies_near(store, args.municipality.strip().zfill(3))
                 if i not in ids]
-    found = _suggest(store, ids, low, high)
+    found = service.suggest_for(store, ids, low, high)
     if args.json:
         print_json({
             "classes": [{"subject": c.subject, "trin": c.trin, "size": len(c.participant_ids),

@@ -11,6 +11,7 @@ from typing import Any
 from ..domain import outreach_rules as rules
 from ..domain.class_suggestions import Screened, Suggestion, suggest_classes
 from ..domain.cpr import refuse_cpr
+from ..domain.danish_format import field_date
 from ..domain.participant_rules import participant_values
 from ..domain.participants import Participant, Referral, ScreeningRecord
 from ..domain.screening_catalog import (
@@ -54,7 +55,7 @@ def screening_values(subject: Any, tool: Any, outcome: Any, trin: Any = None,
 def _require_consent(store: Store, person: Participant, day: date) -> None:
     if not has_screening_consent(store, person.id, day):
         raise ValidationError("consent", NO_CONSENT.format(
-            name=person.name, day=f" den {day:%d.%m.%Y}"))
+            name=person.name, day=f" den {field_date(day)}"))
 
 
 def record_screening(store: Store, participant_id: str, **fields: Any) -> ScreeningRecord:
@@ -196,9 +197,11 @@ def class_sizes(store: Store) -> tuple[int, int, int]:
     return out[0], out[1], out[2]
 
 
-def suggest_for(store: Store, company_ids: Sequence[str]) -> Suggestion:
+def suggest_for(store: Store, company_ids: Sequence[str], min_size: int | None = None,
+                max_size: int | None = None) -> Suggestion:
     """Suggested classes from the latest screening per person and subject of these
-    companies together (the caller picks them: one, a list, or a municipality's)."""
+    companies together (the caller picks them: one, a list, or a municipality's); sizes
+    default to class_sizes()."""
     data = catalog()
     rows = []
     for pid, cid, subject, trin, tool, outcome, team, municipality, obu in \
@@ -210,7 +213,8 @@ def suggest_for(store: Store, company_ids: Sequence[str]) -> Suggestion:
         rows.append(Screened(pid, cid, subject, trin, places, team or "", municipality,
                              obu=bool(obu) and subject == "læsning"))
     low, high, obu_high = class_sizes(store)
-    return suggest_classes(rows, low, high, obu_high)
+    return suggest_classes(rows, low if min_size is None else min_size,
+                           high if max_size is None else max_size, obu_high)
 
 
 def companies_near(store: Store, municipality_code: str) -> list[str]:
