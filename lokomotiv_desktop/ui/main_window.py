@@ -29,6 +29,7 @@ from .icons import icon
 from .import_ui import install_import_ui
 from .outreach_ui import install_outreach_ui
 from .pages.companies_page import CompaniesPage
+from .screenings_ui import install_screenings_ui
 from .sync_ui import install_sync_ui
 from .tasks import TaskRunner
 from .widgets.store_status import StoreStatus
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         install_sync_ui(self)
         install_outreach_ui(self)
+        install_screenings_ui(self)
         install_import_ui(self)
         self._add_help_menu()  # last: the menu bar's far end, after what the installs added
 

@@ -137,6 +137,61 @@
     </message>
 </context>
 <context>
+    <name>ClassSuggestionsView</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Suggest classes</source>
+        <translation>Foreslå hold</translation>
+    </message>
+    <message>
+        <source>Class / participant</source>
+        <translation>Hold / deltager</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Teams / reason</source>
+        <translation>Hold/skift / årsag</translation>
+    </message>
+    <message>
+        <source>Municipality:</source>
+        <translation>Kommune:</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Virksomhed:</translation>
+    </message>
+    <message>
+        <source>All companies in the municipality</source>
+        <translation>Alle virksomheder i kommunen</translation>
+    </message>
+    <message>
+        <source>Class %s: %s</source>
+        <translation>Hold %s: %s</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>Ikke placeret</translation>
+    </message>
+    <message>
+        <source>%s suggested classes, %s not placed</source>
+        <translation>%s foreslåede hold, %s ikke placeret</translation>
+    </message>
+</context>
+<context>
     <name>CompaniesPage</name>
     <message>
         <source>Search name, CVR, P-number, address, city or contact person (Ctrl+F)</source>
@@ -282,6 +337,10 @@
         <translation>Kontaktpersoner (%s)</translation>
     </message>
     <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
         <source>The company was not saved: %s</source>
         <translation>Virksomheden blev ikke gemt: %s</translation>
     </message>
@@ -414,6 +473,37 @@
     <message>
         <source>Phase: %s</source>
         <translation>Fase: %s</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyParticipants</name>
+    <message>
+        <source>Counts under 5 are shown as &lt;5: the employer sees only aggregates.</source>
+        <translation>Tal under 5 vises som &lt;5: arbejdsgiveren ser kun samlede tal.</translation>
+    </message>
+    <message>
+        <source>New participant …</source>
+        <translation>Ny deltager …</translation>
+    </message>
+    <message>
+        <source>Screening day …</source>
+        <translation>Screeningsdag …</translation>
+    </message>
+    <message>
+        <source>Open person</source>
+        <translation>Åbn person</translation>
+    </message>
+    <message>
+        <source>Participants: %s · Screened: %s · Referred to the dyslexia test: %s</source>
+        <translation>Deltagere: %s · Screenet: %s · Henvist til ordblindetest: %s</translation>
+    </message>
+    <message>
+        <source>Screening day</source>
+        <translation>Screeningsdag</translation>
+    </message>
+    <message>
+        <source>Date of the screening day:</source>
+        <translation>Dato for screeningsdagen:</translation>
     </message>
 </context>
 <context>
@@ -612,6 +702,37 @@
     <message>
         <source>Unknown</source>
         <translation>Ukendt</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentForm</name>
+    <message>
+        <source>Give consent</source>
+        <translation>Giv samtykke</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>Skriftligt</translation>
+    </message>
+    <message>
+        <source>Orally, with a witness</source>
+        <translation>Mundtligt, med vidne</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Vidne</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1268,343 @@
     </message>
 </context>
 <context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>New participant</source>
+        <translation>Ny deltager</translation>
+    </message>
+    <message>
+        <source>Edit participant</source>
+        <translation>Redigér deltager</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Fornavn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternavn</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stilling</translation>
+    </message>
+    <message>
+        <source>Team/shift</source>
+        <translation>Hold/skift</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Jobcenter</source>
+        <translation>Jobcenter</translation>
+    </message>
+    <message>
+        <source>Unemployed (referred by a municipality)</source>
+        <translation>Ledig (henvist af en kommune)</translation>
+    </message>
+    <message>
+        <source>e.g. 630</source>
+        <translation>fx 630</translation>
+    </message>
+    <message>
+        <source>Company (CVR)</source>
+        <translation>Virksomhed (CVR)</translation>
+    </message>
+    <message>
+        <source>Municipality code</source>
+        <translation>Kommunekode</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>Danish as a second language</source>
+        <translation>Dansk som andetsprog</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Write the CVR number of a company in the list, or tick «Unemployed».</source>
+        <translation>Skriv CVR-nummeret på en virksomhed i listen, eller sæt kryds i «Ledig».</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Team/shift</source>
+        <translation>Hold/skift</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation>Screeninger</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Henvist</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Givet</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Mangler</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Trukket tilbage</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Erase the person?</source>
+        <translation>Slet personen?</translation>
+    </message>
+    <message>
+        <source>Do you want to erase %s and everything about the person?</source>
+        <translation>Vil du slette %s og alt om personen?</translation>
+    </message>
+    <message>
+        <source>Viewing is logged</source>
+        <translation>Visning logges</translation>
+    </message>
+    <message>
+        <source>Every view and export of a person&apos;s screenings is written to the audit log.</source>
+        <translation>Hver visning og eksport af en persons screeninger skrives i adgangsloggen.</translation>
+    </message>
+    <message>
+        <source>Edit …</source>
+        <translation>Redigér …</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Givet</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Vidne</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Trukket tilbage</translation>
+    </message>
+    <message>
+        <source>Give consent …</source>
+        <translation>Giv samtykke …</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Træk samtykke tilbage</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Fag</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Værktøj</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Udfald</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skole</translation>
+    </message>
+    <message>
+        <source>Tester</source>
+        <translation>Testvejleder</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Henvist</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Refer to the dyslexia test …</source>
+        <translation>Henvis til ordblindetest …</translation>
+    </message>
+    <message>
+        <source>Record result …</source>
+        <translation>Registrér resultat …</translation>
+    </message>
+    <message>
+        <source>Export (PDF) …</source>
+        <translation>Eksportér (PDF) …</translation>
+    </message>
+    <message>
+        <source>Export (JSON) …</source>
+        <translation>Eksportér (JSON) …</translation>
+    </message>
+    <message>
+        <source>Erase the person …</source>
+        <translation>Slet personen …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Samtykker</translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation>Screeninger</translation>
+    </message>
+    <message>
+        <source>Dyslexia test</source>
+        <translation>Ordblindetest</translation>
+    </message>
+    <message>
+        <source>Participant – %s</source>
+        <translation>Deltager – %s</translation>
+    </message>
+    <message>
+        <source>Unemployed, referred by municipality %s</source>
+        <translation>Ledig, henvist af kommune %s</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>Danish as a second language</source>
+        <translation>Dansk som andetsprog</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stilling</translation>
+    </message>
+    <message>
+        <source>Team/shift</source>
+        <translation>Hold/skift</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Beskæftigelse</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Jobcenter</source>
+        <translation>Jobcenter</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>Skriftligt</translation>
+    </message>
+    <message>
+        <source>Orally</source>
+        <translation>Mundtligt</translation>
+    </message>
+    <message>
+        <source> (valid until %s)</source>
+        <translation> (gyldig til %s)</translation>
+    </message>
+    <message>
+        <source>Awaiting result</source>
+        <translation>Afventer resultat</translation>
+    </message>
+    <message>
+        <source>Referred %s; result not visible to you</source>
+        <translation>Henvist %s; resultat ikke synligt for dig</translation>
+    </message>
+    <message>
+        <source>Refer the person to the dyslexia test first.</source>
+        <translation>Henvis først personen til ordblindetest.</translation>
+    </message>
+    <message>
+        <source>Erase %s and everything about the person?</source>
+        <translation>Slet %s og alt om personen?</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON-fil (*.json)</translation>
+    </message>
+    <message>
+        <source>Export everything about the person</source>
+        <translation>Eksportér alt om personen</translation>
+    </message>
+    <message>
+        <source>Not exported: %s</source>
+        <translation>Ikke eksporteret: %s</translation>
+    </message>
+</context>
+<context>
     <name>PhaseBoardPage</name>
     <message>
         <source>Filter by name or CVR</source>
@@ -1422,6 +1880,36 @@ Din værdi: %s</translation>
     </message>
 </context>
 <context>
+    <name>ReferralForm</name>
+    <message>
+        <source>Refer to the dyslexia test</source>
+        <translation>Henvis til ordblindetest</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skole</translation>
+    </message>
+</context>
+<context>
+    <name>ResultForm</name>
+    <message>
+        <source>Record the dyslexia test result</source>
+        <translation>Registrér resultatet af ordblindetesten</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningDayDialog</name>
     <message>
         <source>Screening day – %1 – %2</source>
@@ -1528,6 +2016,80 @@ Din værdi: %s</translation>
     <message>
         <source>Not saved: %1</source>
         <translation>Ikke gemt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningsPage</name>
+    <message>
+        <source>Search name, team or company</source>
+        <translation>Søg navn, hold/skift eller virksomhed</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <source>New participant …</source>
+        <translation>Ny deltager …</translation>
+    </message>
+    <message>
+        <source>Screening day …</source>
+        <translation>Screeningsdag …</translation>
+    </message>
+    <message>
+        <source>The screening-day grid of the chosen participant&apos;s company</source>
+        <translation>Screeningsdagen for den valgte deltagers virksomhed</translation>
+    </message>
+    <message>
+        <source>Open person</source>
+        <translation>Åbn person</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Henvist</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Awaiting result</source>
+        <translation>Afventer resultat</translation>
+    </message>
+    <message>
+        <source>Suggested classes</source>
+        <translation>Foreslåede hold</translation>
+    </message>
+    <message>
+        <source>%s participants</source>
+        <translation>%s deltagere</translation>
+    </message>
+    <message>
+        <source>Awaiting result (%s)</source>
+        <translation>Afventer resultat (%s)</translation>
+    </message>
+    <message>
+        <source>Choose a participant of the company first: the screening day is held at a workplace.</source>
+        <translation>Vælg først en deltager fra virksomheden: screeningsdagen holdes på en arbejdsplads.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningsUi</name>
+    <message>
+        <source>Screenings</source>
+        <translation>Screeninger</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +2311,17 @@ Din værdi: %s</translation>
     <message>
         <source>Shortcut</source>
         <translation>Genvej</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleForm</name>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
     </message>
 </context>
 <context>

@@ -167,7 +167,8 @@ def test_new_company_with_unit_and_contact(window, qtbot, filled_store, wait_idl
         ("Ida Ibsen", "tr", True)]
     assert window.companies.model.rowCount() == 9  # the list refreshed after the save
     # Saved, the new company can have visits and sessions at once: its outreach tab is there.
-    assert editor.tabs.count() == 4 and editor.tabs.tabText(3) == "Forløb og aftaler"
+    assert editor.tabs.count() == 5 and editor.tabs.tabText(3) == "Forløb og aftaler"
+    assert editor.tabs.tabText(4) == "Deltagere"  # issue 11: the company's participants
     editor.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: editor.outreach.company is not None)
     assert editor.outreach.company.name == "Lokomotiv Testfabrik ApS"

@@ -204,6 +204,12 @@ class CompanyEditor(QDialog):
         self.outreach = CompanyOutreachPanel(self._store, self._runner, company_id, self)
         self.outreach.changed.connect(self._outreach_changed)
         self.tabs.addTab(self.outreach, self.tr("Outreach and timeline"))
+        from ..widgets.company_participants import CompanyParticipants, open_person_dialog
+
+        self.participants = CompanyParticipants(self._store, company_id, self)
+        self.participants.open_person.connect(lambda pid: open_person_dialog(
+            self, self._store, pid, self.participants.reload))
+        self.tabs.addTab(self.participants, self.tr("Participants"))
 
     def _outreach_changed(self) -> None:
         """A phase change (or visit) from the outreach tab: the fields the person has not
