@@ -117,6 +117,9 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self._group(self.tr("Person"), self.fields, [self.edit_button]))
+        # A person has a consent or three and a referral or two; screenings get the room.
+        for short in (self.consents, self.referrals):
+            short.setMaximumHeight(92)
         layout.addWidget(self._group(self.tr("Consents"), self.consents,
                                      [self.give_button, self.withdraw_button]))
         layout.addWidget(self._group(self.tr("Screenings"), self.screenings, []), 1)
@@ -139,7 +142,7 @@ class PersonDialog(QDialog):
         self.export_json.clicked.connect(lambda: self.export(".json"))
         self.erase_button.clicked.connect(self.erase)
         self.close_button.clicked.connect(self.reject)
-        self.resize(900, 720)
+        self.resize(920, 780)
         self.reload()
         # Shown from here on: screenings and dyslexia fields. Once per opening.
         person_privacy.log_view(store, self.participant_id)

@@ -111,5 +111,7 @@ class ClassSuggestionsView(QWidget):
                     f"({data.subject_label(u.subject)})",
                     "" if u.trin is None else str(u.trin), "", u.reason]))
             self.tree.addTopLevelItem(unplaced)
+        if len(names) <= 200:  # a few classes: show who is in them at once
+            self.tree.expandAll()
         self.summary.setText(self.tr("%s suggested classes, %s not placed")
                              % (len(result.classes), len(result.unplaced)))

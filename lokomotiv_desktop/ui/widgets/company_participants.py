@@ -23,7 +23,15 @@ from ...domain.validation import ValidationError
 from ...services.outreach import today_local
 from ...store import participant_queries as queries
 from ...store.database import Store
-from ..models.participants_model import COL_COMPANY, ParticipantsModel
+from ..models.participants_model import (
+    COL_COMPANY,
+    COL_CONSENT,
+    COL_NAME,
+    COL_REFERRED,
+    COL_SCREENINGS,
+    COL_TEAM,
+    ParticipantsModel,
+)
 
 
 class CompanyParticipants(QWidget):
@@ -42,8 +50,11 @@ class CompanyParticipants(QWidget):
         self.table.verticalHeader().hide()
         self.table.setColumnHidden(COL_COMPANY, True)  # all of them are this company's
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_TEAM, 140), (COL_CONSENT, 130), (COL_SCREENINGS, 150),
+                              (COL_REFERRED, 80)):
+            header.resizeSection(column, width)
         self.counts = QLabel()
         self.counts.setToolTip(self.tr("Counts under 5 are shown as <5: the employer sees "
                                        "only aggregates."))

@@ -154,3 +154,26 @@ def test_screening_day_needs_a_participant_of_a_company(qtbot, page, monkeypatch
     dialog = page.screening_day()
     assert type(dialog).__name__ == "ScreeningDayDialog" and dialog.isVisible()
     dialog.close()
+
+
+def test_erasing_from_the_person_view_removes_them_from_the_list(page, people_store,
+                                                                 monkeypatch):
+    from lokomotiv_desktop.store.participants import ParticipantRepository
+    from lokomotiv_desktop.ui.dialogs import person_dialog
+
+    monkeypatch.setattr(person_dialog, "ask_erase", lambda parent, name: True)
+    soeren_id = page.model.id_at(names(page).index("Søren Ærø"))
+    dialog = page.open_person(soeren_id)
+    dialog.withdraw_consent()  # Søren's screening consent; then yes to erasing
+    assert ParticipantRepository(people_store).get(soeren_id) is None
+    assert names(page) == ["Anne Berg", "Åse Holm"]
+    assert page.count_label.text() == "2 deltagere"
+    assert page.dialog is None
+
+
+def test_the_page_sits_after_meetings_in_the_window(qtbot, window):
+    keys = [window.navigation.item(r).data(256) for r in range(window.navigation.count())]
+    assert keys.index("screenings") == keys.index("meetings") + 1
+    page = window.show_page("screenings")
+    assert window.navigation.currentItem().text() == "Screeninger"
+    qtbot.waitUntil(lambda: page.count_label.text() == "0 deltagere", timeout=5000)
