@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from weakref import WeakKeyDictionary
 
+from ..domain.danish_format import sort_key
 from ..domain.text import fold_danish
 from .database import Store
 from .participants import _P_COLUMNS, participant_from_row
@@ -44,21 +45,30 @@ _ROW_SQL = f"""
 """
 
 
-def _filter(store: Store, company_id: str | None, municipality: str | None,
-            text: str) -> tuple[str, dict[str, Any]]:
-    store.db.conn.create_function("fold_danish", 1, fold_danish, deterministic=True)
-    where, params = ["p.deleted = 0"], {"today": date.today().isoformat()}
-    if company_id is not None:
-        where.append("p.company_id = :company")
-        params["company"] = company_id
-    if municipality:
-        where.append("coalesce(c.municipality_code, p.municipality_code) = :municipality")
-        params["municipality"] = municipality
-    for i, word in enumerate(fold_danish(text).split()):
-        where.append(f"fold_danish(p.first_name || ' ' || p.last_name || ' ' || p.team || ' ' "
-                     f"|| coalesce(c.name, '')) LIKE :w{i}")
-        params[f"w{i}"] = f"%{word}%"
-    return " WHERE " + " AND ".join(where), params
+# participant_ids() filters in memory: folding every row in SQL through a Python function
+# cost ~0.5 s a keystroke at 50 000 participants. The index is rebuilt when the connection
+# has written anything (total_changes) or another connection has (data_version).
+_INDEXES: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _search_index(store: Store) -> list[tuple[str, str, str | None, str | None]]:
+    """(id, folded name/team/company, company id, municipality) of every live participant,
+    in Danish name order."""
+    conn = store.db.conn
+    version = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    cached = _INDEXES.get(store)
+    if cached is not None and cached[0] is conn and cached[1] == version:
+        return cached[2]
+    rows = store.db.execute(
+        "SELECT p.id, p.first_name || ' ' || p.last_name, p.team, coalesce(c.name, ''), "
+        "p.company_id, coalesce(c.municipality_code, p.municipality_code) "
+        "FROM participant p LEFT JOIN company c ON c.id = p.company_id "
+        "WHERE p.deleted = 0").fetchall()
+    keyed = sorted((sort_key(name), pid, fold_danish(f"{name} {team} {company}"), cid, code)
+                   for pid, name, team, company, cid, code in rows)
+    index = [(pid, hay, cid, code) for _key, pid, hay, cid, code in keyed]
+    _INDEXES[store] = (conn, version, index)
+    return index
 
 
 def participant_ids(store: Store, *, company_id: str | None = None,
@@ -66,10 +76,14 @@ def participant_ids(store: Store, *, company_id: str | None = None,
     """Ids of live participants in Danish name order, filtered by company, municipality
     (the company's, or an unemployed person's own) and typed text (name, team, company;
     Danish spellings fold). A list shows them by fetching rows_for() the visible ids."""
-    where, params = _filter(store, company_id, municipality, text)
-    return [r[0] for r in store.db.execute(
-        "SELECT p.id FROM participant p LEFT JOIN company c ON c.id = p.company_id" + where
-        + " ORDER BY dansk_key(p.first_name || ' ' || p.last_name), p.id", params)]
+    rows = _search_index(store)
+    if company_id is not None:
+        rows = [r for r in rows if r[2] == company_id]
+    if municipality:
+        rows = [r for r in rows if r[3] == municipality]
+    for word in fold_danish(text).split():  # each word narrows the last one's rows
+        rows = [r for r in rows if word in r[1]]
+    return [r[0] for r in rows]
 
 
 def rows_for(store: Store, ids: Sequence[str]) -> dict[str, ParticipantRow]:
