@@ -45,6 +45,7 @@ from .harness import (
     server_state,
 )
 from .network import FaultyNetwork
+from .simulation_people import PeopleRules, visible
 
 SOAK = os.environ.get("LOKOMOTIV_SOAK") == "1"
 # Per backend: CI 120 scenarios (the run must stay well under 10 minutes on a busy 2-core
@@ -113,7 +114,7 @@ class Laptop:
 
 def make_machine(empty_server, source: Deterministic):
     """`empty_server()`: the test's server, emptied for a new scenario (Server.reset)."""
-    class Simulation(RuleBasedStateMachine):
+    class Simulation(PeopleRules, RuleBasedStateMachine):
         @initialize(n=st.integers(2, 5), rnd=st.randoms(use_true_random=False))
         def start(self, n, rnd):
             source.reset()  # ids and stamps as in every other run of this scenario
@@ -124,6 +125,7 @@ def make_machine(empty_server, source: Deterministic):
             self.laptops = [Laptop(i, self.folder, self.server, rnd) for i in range(n)]
             self.edits: list[dict] = []
             self.confirmed_erased: set[tuple[str, str]] = set()
+            self.erase_requested: set[tuple[str, str]] = set()  # (laptop, participant)
             # Shared rows from the start (one per municipality, each with a contact), so
             # concurrent edits of the same fields happen within a short run.
             first = self.laptops[0]
@@ -277,12 +279,14 @@ def make_machine(empty_server, source: Deterministic):
             rows, erased = server_state(self.server, self.server.token("inspector"))
             self._check_replicas(rows, erased)
             self._check_edits(rows, erased)
+            self._check_erasures(erased)
 
-        def _refused(self) -> set[str]:
-            """Change ids the server refused because the row had left the sender's scope."""
+        def _refused(self, reasons=("scope",)) -> set[str]:
+            """Change ids the server refused because the row had left the sender's scope
+            (or, with "erased", dropped unsent with a person erased)."""
             return {c.mine_stamp for lap in self.laptops
                     for c in inbox.list_conflicts(lap.store, include_resolved=True)
-                    if c.rejected and c.theirs_by == "scope"}
+                    if c.rejected and c.theirs_by in reasons}
 
         def _conflict_count(self) -> int:
             return sum(len(inbox.list_conflicts(lap.store, True)) for lap in self.laptops)
@@ -293,15 +297,15 @@ def make_machine(empty_server, source: Deterministic):
                 assert laptop.store.pending_changes() == 0
                 local = local_state(laptop.store)
                 expected = {key: row for key, row in rows.items()
-                            if laptop.everything or scope_of(rows, key) in laptop.scope}
+                            if visible(laptop, rows, key, scope_of)}
                 assert local == expected, f"{laptop.name} differs from the server"
                 assert not set(local) & erased, "an erased row came back"
-            creations = [e for e in self.edits
-                         if e["base"] == "" and e["field"] in ("cvr", "company_id")]
+            creations = [e for e in self.edits if e["base"] == "" and e["field"] in (
+                "cvr", "company_id", "participant_id", "referral_id")]
             # A row made under a company that had just moved out of the maker's scope is
             # refused (and sits in the maker's inbox, checked in _check_edits); a company
             # that several laptops made exists when one of them was accepted.
-            refused = self._refused()
+            refused = self._refused(("scope", "erased"))
             accepted = {e["key"] for e in creations if e["change_id"] not in refused}
             assert set(rows) == accepted - erased, "rows lost or duplicated on the server"
 
