@@ -53,6 +53,11 @@ class Caller:
         return [*self.municipalities,
                 *(restricted_scope(m, n) for m in self.municipalities for n in names)]
 
+    def may_read(self, scope: str | None) -> bool:
+        """Whether the caller's pulls include rows of this scope."""
+        scopes = self.scopes
+        return scopes is None or scope in scopes
+
     def in_scope(self, scope: str | None) -> bool:
         """May write a row of this scope: a restricted scope is its municipality's."""
         return roles.may_read_all(self.role) or (

@@ -205,6 +205,10 @@ def _apply_one(batch: _Batch, change: Change) -> ChangeResult:
         # exists nowhere else: the sender drops it too; its values wait in the inbox.
         raise Rejected("scope", "no_scope" if new_scope is None else None,
                         evict=current is None and new_scope is not None)
+    if spec.restricted and not batch.caller.may_read(new_scope):
+        # Health data stays with the responsible consultant: a colleague's copy would never
+        # be updated or erased by their pulls, so the sender drops it (evict).
+        raise Rejected("forbidden", "restricted", evict=True)
     check_person_rules(batch, spec, values, merged.values)
     seq = None
     if merged.changed or current is None:

@@ -18,6 +18,8 @@ MESSAGES = {
     "invalid_value": "Ændringen er ikke gemt, fordi en værdi ikke er gyldig: {problem}",
     "incomplete": "Rækken findes ikke på serveren endnu, og ændringen har ikke {fields}; "
                   "Lokomotiv sender hele rækken.",
+    "restricted": "Kun virksomhedens konsulent og koordinatorerne kan registrere og se "
+                  "resultatet af ordblindetesten; det er fjernet fra din computer.",
     "no_consent": "Ændringen er ikke gemt: deltageren har ikke et gyldigt samtykke til "
                   "screening på serveren (givet senest på dagen og ikke trukket tilbage). "
                   "Registrér samtykket, og synkronisér igen.",

@@ -78,7 +78,22 @@ def test_an_unemployed_persons_result_follows_their_own_consultant(people):
 
 def test_a_result_with_no_responsible_consultant_is_for_coordinators(people):
     anne, kim = people["anne"], people["kim"]
-    anne.push(company(anne, cid("r3"), municipality="630"),
-              *_screened(anne, "p3", {"company_id": cid("r3")}))
+    answers = anne.push(company(anne, cid("r3"), municipality="630"),
+                        *_screened(anne, "p3", {"company_id": cid("r3")}))["results"]
+    # Not hers to hold: refused, and her laptop drops its copy (evict).
+    assert (answers[-1]["status"], answers[-1]["reason"], answers[-1]["evict"]) == (
+        "rejected", "forbidden", True)
+    assert "ordblindetesten" in answers[-1]["message"]
     assert ("dyslexia_result", "d-p3") not in _held(login_again(people, anne))
+    assert ("dyslexia_result", "d-p3") not in _held(kim)
+    kim.push(*_screened(kim, "p3", {"company_id": cid("r3")})[-1:])
     assert ("dyslexia_result", "d-p3") in _held(kim)
+
+
+def test_a_colleague_may_not_write_a_result_for_a_company_not_theirs(people):
+    anne, bo = people["anne"], people["bo"]
+    anne.push(company(anne, cid("r4"), municipality="630", consultant="Anne Holm"),
+              *_screened(anne, "p4", {"company_id": cid("r4")})[:-1])
+    [answer] = bo.push(*_screened(bo, "p4", {"company_id": cid("r4")})[-1:])["results"]
+    assert (answer["status"], answer["evict"]) == ("rejected", True)
+    assert ("dyslexia_result", "d-p4") not in _held(anne)
