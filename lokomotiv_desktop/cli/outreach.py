@@ -123,7 +123,7 @@ def _invalid_input_fails(handler):
 _json = print_json
 
 
-def _unit_id(company: Company, pnr: str | None) -> str | None:
+def unit_id_for(company: Company, pnr: str | None) -> str | None:
     if not pnr:
         return None
     digits = "".join(ch for ch in pnr if ch.isdigit())
@@ -152,7 +152,7 @@ def visit_add(args, store: Store) -> int:
         store, company.id, date=args.date or service.today_local(), time=args.time,
         kind=args.kind, consultant=service.current_consultant(store, args.consultant),
         notes=args.note, agreed=args.agreed, next_step=args.next_step, next_due=args.due,
-        unit_id=_unit_id(company, args.pnr), contact_ids=_contact_ids(company, args.contact),
+        unit_id=unit_id_for(company, args.pnr), contact_ids=_contact_ids(company, args.contact),
         company_asked=args.company_asked)
     print(f"Besøg registreret: {logged.visit.id}")
     if logged.task:
@@ -230,7 +230,7 @@ def session_add(args, store: Store) -> int:
         format=args.format, consultant=service.current_consultant(store, args.consultant),
         place=args.place, messengers=messengers, invited=args.invited,
         attended=args.attended, signed_up=args.signed_up, notes=args.note,
-        unit_id=_unit_id(company, args.pnr))
+        unit_id=unit_id_for(company, args.pnr))
     print(f"Møde registreret: {session.id}")
     return EXIT_OK
 

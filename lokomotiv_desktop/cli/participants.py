@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.consent import PURPOSE_LABELS, ConsentPurpose
-from ..domain.entities import Company
-from ..domain.validation import ValidationError, validate_municipality_code
+from ..domain.validation import validate_municipality_code
 from ..services import participant_import, participants
 from ..services import person_privacy as privacy
 from ..services.outreach import company_by_cvr, today_local
@@ -16,6 +15,7 @@ from ..store import participant_queries as queries
 from ..store.companies import CompanyRepository
 from ..store.database import Store
 from .common import EXIT_OK, fail, print_json
+from .outreach import unit_id_for
 from .people import confirmed, day, fails_cleanly
 
 _CONSENT_STATE = {"none": "intet samtykke", "valid": "samtykke", "withdrawn": "trukket tilbage"}
@@ -82,16 +82,6 @@ def register(subparsers) -> None:
     consent.set_defaults(handler=consent_command)
 
 
-def _unit_id(company: Company, pnr: str | None) -> str | None:
-    if not pnr:
-        return None
-    digits = "".join(ch for ch in pnr if ch.isdigit())
-    for unit in company.production_units:
-        if unit.pnr == digits:
-            return unit.id
-    raise ValidationError("pnr", f"{company.name} har ingen P-enhed med P-nummer {pnr}.")
-
-
 @fails_cleanly
 def participant_add(args, store: Store) -> int:
     fields = {"first_name": args.first, "last_name": args.last, "job_title": args.title,
@@ -119,7 +109,7 @@ def participant_add(args, store: Store) -> int:
                         "hører til virksomhedens kommune.")
         company = company_by_cvr(store, args.cvr)
         person = participants.add_participant(store, company.id,
-                                              unit_id=_unit_id(company, args.pnr), **fields)
+                                              unit_id=unit_id_for(company, args.pnr), **fields)
     if args.json:
         print_json({"id": person.id})
     else:
