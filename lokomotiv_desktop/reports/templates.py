@@ -16,7 +16,9 @@ Conventions for the documents in reports/ (person export, course plans, KPI shee
 * ``render(title, story, subject=..., generated=...)`` adds the running header
   (Netværkslokomotivet and the title), the footer (when it was printed, "Side X af Y") and
   the PDF metadata. Page numbers need the total, so NumberedCanvas draws them in a second
-  pass once every page is laid out.
+  pass once every page is laid out. ``pagesize=landscape(A4)`` turns the page (wide
+  tables such as an attendance sheet); a ``RestartPageNumbers()`` flowable at the top of a
+  page starts a new "Side 1 af N" count there (one PDF holding several letters).
 """
 from __future__ import annotations
 
@@ -40,8 +42,6 @@ from reportlab.platypus import (
 from ..domain.danish_format import MONTHS, long_date
 from .styles import (
     BRAND,
-    CONTENT_HEIGHT,
-    CONTENT_WIDTH,
     FONT,
     FONT_BOLD,
     MARGIN_BOTTOM,
@@ -49,9 +49,7 @@ from .styles import (
     MARGIN_RIGHT,
     MARGIN_TOP,
     MUTED,
-    PAGE_HEIGHT,
     PAGE_SIZE,
-    PAGE_WIDTH,
     RULE,
 )
 
@@ -59,7 +57,7 @@ ASSOCIATION = "Netværkslokomotivet"
 # The readers are in Denmark: print Danish time even when the PC (or CI) runs in UTC.
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
-_HEADER_Y = PAGE_HEIGHT - 14 * mm
+_HEADER_FROM_TOP = 14 * mm
 _FOOTER_Y = 12 * mm
 # A heading (keepWithNext) and its section: reportlab's KeepTogether moves both to a new
 # page whenever they don't fit, so a long table after a heading always left the rest of
@@ -133,8 +131,16 @@ def print_datetime(value: str | datetime | None) -> str:
     return f"{print_date(local.date())} {print_time(local)}"
 
 
-def printed_on(value: str | datetime | None) -> str:
-    """'torsdag 3. december 2026 kl. 15.05' for the footer; now when no time is given."""
+def printed_on(value: str | date | datetime | None) -> str:
+    """'torsdag 3. december 2026 kl. 15.05' for the footer; now when no time is given.
+    A plain date ('2027-01-15') prints without a time: it has none to tell."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return long_date(value)
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return long_date(date.fromisoformat(value))
+        except ValueError:
+            pass
     local = as_local(value) or datetime.now(COPENHAGEN)
     return f"{long_date(local.date())} {print_time(local)}"
 
@@ -145,31 +151,56 @@ class NumberedCanvas(pdfcanvas.Canvas):
     """Holds every page back until the end, so each can say "Side X af Y".
 
     showPage() only records the page's state; save() replays them with the total known.
+    Pages are counted per numbering section (RestartPageNumbers starts the next one).
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._saved_page_states: list[dict] = []
+        self._numbering_section = 0
+
+    def restart_page_numbers(self) -> None:
+        # The first page needs no restart: it already starts section 0.
+        if self._saved_page_states or self._numbering_section:
+            self._numbering_section += 1
 
     def showPage(self):  # noqa: N802 (reportlab's name)
         self._saved_page_states.append(dict(self.__dict__))
         self._startPage()
 
     def save(self):
-        total = len(self._saved_page_states)
+        totals: dict[int, int] = {}
+        for state in self._saved_page_states:
+            section = state["_numbering_section"]
+            totals[section] = totals.get(section, 0) + 1
+        seen: dict[int, int] = {}
         for state in self._saved_page_states:
             self.__dict__.update(state)
-            self._draw_page_number(total)
+            section = state["_numbering_section"]
+            seen[section] = seen.get(section, 0) + 1
+            self._draw_page_number(seen[section], totals[section])
             super().showPage()
         super().save()
 
-    def _draw_page_number(self, total: int) -> None:
+    def _draw_page_number(self, number: int, total: int) -> None:
         self.saveState()
         self.setFont(FONT, 8)
         self.setFillColor(MUTED)
-        self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, _FOOTER_Y,
-                             f"Side {self._pageNumber} af {total}")
+        self.drawRightString(self._pagesize[0] - MARGIN_RIGHT, _FOOTER_Y,
+                             f"Side {number} af {total}")
         self.restoreState()
+
+
+class RestartPageNumbers(Flowable):
+    """Put first on a page (after a PageBreak): that page is "Side 1" of a new count."""
+
+    def wrap(self, aW, aH):
+        return 0, 0
+
+    def draw(self):
+        restart = getattr(self.canv, "restart_page_numbers", None)
+        if restart:
+            restart()
 
 
 def _fit(c: pdfcanvas.Canvas, text: str, font: str, size: float, width: float) -> str:
@@ -184,18 +215,20 @@ def _fit(c: pdfcanvas.Canvas, text: str, font: str, size: float, width: float) -
 def _decorate(c: pdfcanvas.Canvas, doc: _Document) -> None:
     """The running header and the footer's left half (the page number comes later)."""
     c.saveState()
-    left, right = MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT
+    page_width, page_height = doc.pagesize
+    left, right = MARGIN_LEFT, page_width - MARGIN_RIGHT
+    header_y = page_height - _HEADER_FROM_TOP
     c.setFont(FONT_BOLD, 9)
     c.setFillColor(BRAND)
-    c.drawString(left, _HEADER_Y, ASSOCIATION)
+    c.drawString(left, header_y, ASSOCIATION)
     name_width = c.stringWidth(ASSOCIATION, FONT_BOLD, 9)
     c.setFont(FONT, 9)
     c.setFillColor(MUTED)
-    c.drawRightString(right, _HEADER_Y,
-                      _fit(c, doc.title, FONT, 9, CONTENT_WIDTH - name_width - 12 * mm))
+    c.drawRightString(right, header_y,
+                      _fit(c, doc.title, FONT, 9, right - left - name_width - 12 * mm))
     c.setStrokeColor(RULE)
     c.setLineWidth(0.6)
-    c.line(left, _HEADER_Y - 2.5 * mm, right, _HEADER_Y - 2.5 * mm)
+    c.line(left, header_y - 2.5 * mm, right, header_y - 2.5 * mm)
     c.line(left, _FOOTER_Y + 4 * mm, right, _FOOTER_Y + 4 * mm)
     c.setFont(FONT, 8)
     c.drawString(left, _FOOTER_Y, doc.footer_text)
@@ -203,13 +236,16 @@ def _decorate(c: pdfcanvas.Canvas, doc: _Document) -> None:
 
 
 class _Document(BaseDocTemplate):
-    def __init__(self, buffer: BytesIO, *, footer_text: str, **kw):
-        super().__init__(buffer, pagesize=PAGE_SIZE, leftMargin=MARGIN_LEFT,
+    def __init__(self, buffer: BytesIO, *, footer_text: str,
+                 pagesize: tuple[float, float] = PAGE_SIZE, **kw):
+        super().__init__(buffer, pagesize=pagesize, leftMargin=MARGIN_LEFT,
                          rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
                          bottomMargin=MARGIN_BOTTOM,
                          keepTogetherClass=_KeepHeadingWithStart, **kw)
         self.footer_text = footer_text
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH, CONTENT_HEIGHT,
+        width, height = pagesize
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width - MARGIN_LEFT - MARGIN_RIGHT,
+                      height - MARGIN_TOP - MARGIN_BOTTOM,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate(id="a4", frames=[frame], onPage=_decorate)])
 
@@ -220,9 +256,10 @@ def render(
     *,
     subject: str = "",
     author: str = "Lokomotiv",
-    generated: str | datetime | None = None,
+    generated: str | date | datetime | None = None,
+    pagesize: tuple[float, float] = PAGE_SIZE,
 ) -> bytes:
-    """Lay the story out on A4 pages and return the PDF.
+    """Lay the story out on A4 pages (or pagesize, e.g. landscape(A4)) and return the PDF.
 
     generated is when the data was taken out (default now); the footer prints it so a
     paper copy tells how current it is."""
@@ -230,6 +267,7 @@ def render(
     doc = _Document(
         buffer,
         footer_text=f"Udskrevet {printed_on(generated)}",
+        pagesize=pagesize,
         title=title,
         author=author,
         subject=subject,
