@@ -41,6 +41,7 @@ from .field_rules import (  # noqa: F401 - MAX_INT etc. are part of this module'
     _values,
 )
 from .outreach import KpiMeasure, MessengerRole, SessionFormat, VisitKind
+from .course_row_rules import COURSE_RULES
 from .person_rules import PERSON_RULES
 from .validation import (
     ValidationError,
@@ -145,6 +146,7 @@ ROW_RULES: dict[str, dict[str, FieldRule]] = {
         "manual_value": FieldRule("real", "Manuel værdi", low=0, high=1e12),
     },
     **PERSON_RULES,
+    **COURSE_RULES,
 }
 _DELETED = _bool("Slettet")
 

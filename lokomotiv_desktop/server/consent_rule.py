@@ -1,6 +1,7 @@
 """No screening data without consent, enforced on the shared store: a pushed screening,
-referral or dyslexia result whose participant has no valid consent for screening here
-(tables.NEEDS_CONSENT) is refused, and lands in the sender's inbox with the reason."""
+referral or dyslexia result whose participant has no valid consent for screening here, or
+an enrolment or attendance without one for course planning (tables.NEEDS_CONSENT), is
+refused, and lands in the sender's inbox with the reason."""
 from __future__ import annotations
 
 from datetime import date
@@ -14,6 +15,8 @@ from .storage import RowState, load_children
 
 if TYPE_CHECKING:
     from .push import _Batch
+
+_PURPOSE_TEXT = {"screening": "screening", "course": "kursusplanlægning"}
 
 
 def check_person_rules(batch: _Batch, spec: SyncedTable, values: dict[str, Any],
@@ -35,7 +38,7 @@ def check_person_rules(batch: _Batch, spec: SyncedTable, values: dict[str, Any],
     except ValueError:
         return  # the row rules refuse the date
     if not has_valid_consent(_consents(batch, participant.id), purpose, on):
-        raise Rejected("no_consent")
+        raise Rejected("no_consent", purpose=_PURPOSE_TEXT.get(purpose, purpose))
 
 
 def _participant(batch: _Batch, spec: SyncedTable, values: dict[str, Any]) -> RowState | None:

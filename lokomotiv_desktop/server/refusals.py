@@ -21,7 +21,7 @@ MESSAGES = {
     "restricted": "Kun virksomhedens konsulent og koordinatorerne kan registrere og se "
                   "resultatet af ordblindetesten; det er fjernet fra din computer.",
     "no_consent": "Ændringen er ikke gemt: deltageren har ikke et gyldigt samtykke til "
-                  "screening på serveren (givet senest på dagen og ikke trukket tilbage). "
+                  "{purpose} på serveren (givet senest på dagen og ikke trukket tilbage). "
                   "Registrér samtykket, og synkronisér igen.",
     "invalid_screening": "Screeningen er ikke gemt: {problem}",
     "clock_ahead": "Ændringen er stemplet mere end {minutes} minutter ud i fremtiden. Tjek "

@@ -22,7 +22,7 @@ ROLES = ("konsulent", "koordinator", "admin")
 FIELD_WORK = frozenset({
     "company", "production_unit", "contact", "visit", "follow_up", "motivation_session",
     "phase_change", "kpi_target", "participant", "consent", "screening", "referral",
-    "dyslexia_result",
+    "dyslexia_result", "provider", "course", "lesson", "enrolment", "attendance",
 })
 _EVERY_MUNICIPALITY = frozenset({"koordinator", "admin"})
 _ERASERS = frozenset({"konsulent", "admin"})

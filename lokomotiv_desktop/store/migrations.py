@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from .migration_courses import STEP_10_COURSES
 from .migration_participants import step_9_participants
 from .rekey import rekey_natural_ids
 
@@ -311,6 +312,7 @@ MIGRATIONS: list[tuple[int, str | Callable]] = [
     (7, _STEP_7_QUARANTINE),
     (8, _step_8_danish_order),
     (9, step_9_participants),
+    (10, STEP_10_COURSES),
 ]
 LATEST = MIGRATIONS[-1][0]
 

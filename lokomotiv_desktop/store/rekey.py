@@ -116,7 +116,11 @@ def _repoint(conn, table: str, moved: dict[str, str]) -> None:
     conn.executemany("UPDATE conflicts SET row_id = ? WHERE tbl = ? AND row_id = ?",
                      [(new, table, old) for new, old in pairs])
     refs = [(child.name, child.parent[0]) for child in children_of(table)]  # type: ignore[index]
+    # Tables of later steps do not exist yet at this step (and hold no old ids).
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for child, column in refs + REFERENCES.get(table, []):
+        if child not in present:
+            continue
         conn.executemany(f"UPDATE {child} SET {column} = ? WHERE {column} = ?", pairs)
         path = f"$.{column}"
         conn.executemany(

@@ -76,7 +76,8 @@ register(SyncedTable(
 # Fields that hold a row id of another table without being its parent key: a row whose id
 # changes (the natural-key migrations, store/rekey.py and server/rekey.py) is renamed there.
 REFERENCES: dict[str, list[tuple[str, str]]] = {
-    "production_unit": [("visit", "unit_id"), ("motivation_session", "unit_id")],
+    "production_unit": [("visit", "unit_id"), ("motivation_session", "unit_id"),
+                        ("course", "unit_id")],
 }
 
 
@@ -154,10 +155,10 @@ register(SyncedTable(
     restricted=True,
 ))
 
-# Rows that may only be written while their participant has a valid consent for screening
-# (checked by the laptop's services and by the server): table -> the consent's purpose.
+# Rows that may only be written while their participant has a valid consent for the purpose
+# on the row's `date` (checked by the laptop's services and by the server): table -> purpose.
 NEEDS_CONSENT = {"screening": "screening", "referral": "screening",
-                 "dyslexia_result": "screening"}
+                 "dyslexia_result": "screening", "enrolment": "course", "attendance": "course"}
 
 
 def participant_link(table: str) -> list[tuple[str, str]]:
@@ -170,3 +171,42 @@ def participant_link(table: str) -> list[tuple[str, str]]:
         steps.append(spec.parent)
         table = spec.parent[1]
     return steps
+
+# Courses (issue 12). A provider (a school) is used by the consultants of the municipality it
+# is registered in; a course (hold) hangs under its host company, the lessons a consultant
+# moved or cancelled by hand under the course (the rest of the calendar is generated from
+# the course's pattern, so it is not stored). Enrolments and attendance are about a person:
+# erased with them, and written only with a consent for course planning.
+register(SyncedTable(
+    name="provider",
+    fields=("name", "kind", "vuc", "contact", "phone", "email", "address",
+            "municipality_code"),
+    scope_field="municipality_code",
+))
+register(SyncedTable(
+    name="course",
+    fields=("company_id", "company_ids", "subject", "trin", "provider_id", "teacher", "place",
+            "unit_id", "start_date", "pattern", "lesson_count", "total_hours",
+            "closed_weeks", "closed_days", "max_participants", "status", "consultant",
+            "notes"),
+    parent=_UNDER_COMPANY,
+))
+register(SyncedTable(
+    name="lesson",  # a hand-made change of one generated lesson; id from (course, original)
+    fields=("course_id", "original_date", "date", "start_time", "end_time", "cancelled",
+            "reason"),
+    parent=("course_id", "course"),
+))
+register(SyncedTable(
+    name="enrolment",  # id from (course, participant): enrolling twice offline is one row
+    fields=("participant_id", "course_id", "date", "status", "result", "svu_applied",
+            "svu_applied_on", "notes"),
+    parent=_UNDER_PARTICIPANT,
+    personal=True,
+))
+register(SyncedTable(
+    name="attendance",  # id from (enrolment, lesson date)
+    fields=("enrolment_id", "date", "present"),
+    parent=("enrolment_id", "enrolment"),
+    personal=True,
+))
