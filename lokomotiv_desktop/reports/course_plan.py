@@ -65,7 +65,8 @@ def _lessons(data: dict) -> list[Flowable]:
             _lesson_note(lesson),
         ])
     table = data_table(["Nr.", "Dag og dato", "Tid", "Timer", "Bemærkning"], rows,
-                       col_widths=(0.5, 2.3, 1.3, 0.7, 2.6), align_right=(0, 3))
+                       col_widths=(0.5, 2.3, 1.3, 0.7, 2.6), align_right=(0, 3),
+                       plain=(0, 1, 2, 3))
     table.setStyle([("BACKGROUND", (0, i), (-1, i), _CANCELLED_ROW) for i in cancelled_rows])
     cancelled_count = len(cancelled_rows)
     total = (f"I alt {lesson_count(data)} lektioner og {hours_text(total_hours(data))} timer.")
@@ -81,6 +82,7 @@ def _skipped(data: dict) -> Flowable:
         [[lesson_date(s.get("date")), s.get("reason")] for s in data.get("skipped") or []],
         col_widths=(2.3, 4.4),
         empty="Ingen dage er sprunget over.",
+        plain=(0,),
     )
 
 
@@ -96,7 +98,8 @@ def _contacts(data: dict) -> Flowable:
         rows.append([consultant["name"], "Konsulent, Netværkslokomotivet",
                      display_phone(consultant.get("phone")), consultant.get("email")])
     return data_table(["Navn", "Rolle", "Telefon", "E-mail"], rows,
-                      col_widths=(1.6, 2.0, 1.1, 2.2), empty="Ingen kontaktpersoner endnu.")
+                      col_widths=(1.6, 2.0, 1.1, 2.2), empty="Ingen kontaktpersoner endnu.",
+                      plain=(2,))
 
 
 def _participants(data: dict) -> Flowable:
@@ -109,7 +112,7 @@ def _participants(data: dict) -> Flowable:
         rows.append([number, person.get("name"), where,
                      person.get("status_label") or person.get("status")])
     return data_table(["Nr.", "Navn", "Virksomhed / team" if several else "Team", "Status"],
-                      rows, col_widths=(0.5, 2.6, 2.4, 1.2), align_right=(0,),
+                      rows, col_widths=(0.5, 2.6, 2.4, 1.2), align_right=(0,), plain=(0, 3),
                       empty=NO_PARTICIPANTS)
 
 
