@@ -139,7 +139,7 @@ def build_course_plan(data: dict) -> bytes:
         heading("Kontaktpersoner"),
         _contacts(data),
         heading("Lektionsplan"),
-        paragraph(extent_text(data), "small"),
+        *([paragraph(extent_text(data), "small")] if data.get("lessons") else []),
         *_lessons(data),
         heading("Dage uden undervisning"),
         _skipped(data),
