@@ -89,14 +89,13 @@ def _referrals(rows: list[dict]) -> Flowable:
 
 
 def _enrolments(rows: list[dict]) -> Flowable:
-    # Courses are not in Lokomotiv yet; these keys are the expected shape, and a missing
-    # one shows as "–" rather than failing the whole export.
     return data_table(
-        ["Hold", "Skole", "Start", "Slut", "Status"],
+        ["Hold", "Skole", "Start", "Slut", "Status", "Resultat", "Fremmøde"],
         [[e.get("course_label") or e.get("course"), e.get("school"),
           print_date(e.get("start")), print_date(e.get("end")),
-          e.get("status_label") or e.get("status")] for e in rows],
-        col_widths=(2.4, 1.6, 1.4, 1.4, 1.4),
+          e.get("status_label") or e.get("status"), e.get("result_label"),
+          e.get("attendance")] for e in rows],
+        col_widths=(2.0, 1.4, 1.2, 1.2, 1.0, 1.2, 0.9),
     )
 
 

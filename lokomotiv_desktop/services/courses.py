@@ -38,7 +38,7 @@ from ..domain.validation import (
     validate_email_address,
     validate_phone,
 )
-from ..store.courses import CourseRepository, ProviderRepository
+from ..store.courses import CourseRepository, EnrolmentRepository, ProviderRepository
 from ..store.database import Store
 from .me import my_municipalities
 from .outreach import NotFoundError, company_by_id, current_consultant
@@ -182,6 +182,10 @@ def update_course(store: Store, course_id: str, **fields: Any) -> CourseSaved:
 
     course = find_course(store, course_id)
     current = _as_fields(course)
+    if "weekdays" in fields or "time_span" in fields:
+        current.pop("pattern")
+    if "lessons" in fields or "hours" in fields:  # the one given replaces the other
+        current["lessons"] = current["hours"] = None
     current.update(fields)
     values = course_fields(store, current.pop("company_id"), **current)
     repo = CourseRepository(store)
@@ -199,8 +203,12 @@ def set_status(store: Store, course_id: str, status: Any) -> Course:
 
 
 def delete_course(store: Store, course_id: str) -> None:
+    """Deletes the course and its enrolments (a person's attendance goes with those)."""
     course = find_course(store, course_id)
+    enrolments = EnrolmentRepository(store)
     with store.transaction():
+        for enrolment in enrolments.of_course(course.id):
+            enrolments.delete(enrolment.id)
         CourseRepository(store).delete(course.id)
 
 
@@ -209,7 +217,7 @@ def courses(store: Store, company_id: str | None = None) -> list[Course]:
 
 
 def calendar_of(store: Store, course: Course) -> Calendar:
-    return calendar_for(_as_fields(course), CourseRepository(store).changes(course.id))
+    return calendar_for(_stored(course), CourseRepository(store).changes(course.id))
 
 
 def calendar_for(values: dict[str, Any], changes: Iterable[Change] = ()) -> Calendar:
@@ -288,19 +296,24 @@ def _lesson_on(store: Store, course: Course, day: date):
 # -- helpers --------------------------------------------------------------------------------
 
 def _as_fields(course: Course) -> dict[str, Any]:
-    slots = pattern_from_json(course.pattern)
+    """The course as course_fields' arguments (for an edit that changes a few of them)."""
     return {
         "company_id": course.company_id, "subject": course.subject, "trin": course.trin,
         "provider_id": course.provider_id, "start": course.start_date,
-        "start_date": course.start_date, "pattern": slots,
+        "pattern": pattern_from_json(course.pattern),
         "lessons": course.lesson_count, "hours": course.total_hours,
-        "lesson_count": course.lesson_count, "total_hours": course.total_hours,
         "closed_weeks": course.closed_weeks, "closed_days": course.closed_days,
         "place": course.place, "teacher": course.teacher,
         "max_participants": course.max_participants, "unit_id": course.unit_id,
         "company_ids": course.company_ids, "status": course.status,
         "consultant": course.consultant, "notes": course.notes,
     }
+
+
+def _stored(course: Course) -> dict[str, Any]:
+    return {"start_date": course.start_date, "pattern": course.pattern,
+            "lesson_count": course.lesson_count, "total_hours": course.total_hours,
+            "closed_weeks": course.closed_weeks, "closed_days": course.closed_days}
 
 
 def _text_of(value: Any) -> str:

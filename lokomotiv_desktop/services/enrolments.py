@@ -128,7 +128,7 @@ def enrol_many(store: Store, course_id: str, participant_ids: Sequence[str],
     return ([Enrolled(repo.get(course.id, p.id), w) for p, w in accepted], refused)
 
 
-def enrol_suggested(store: Store, company_ids: Sequence[str], pick: int,
+def enrol_suggested(store: Store, company_ids: Sequence[str], pick: int, *, day: Any = None,
                     **course_fields: Any) -> FromSuggestion:
     """Plans the `pick`-th suggested class (1 = the first, as `lokomotiv classes` lists them)
     of these companies as a course, and enrols its people."""
@@ -142,7 +142,7 @@ def enrol_suggested(store: Store, company_ids: Sequence[str], pick: int,
     saved = add_course(store, host, subject="obu" if chosen.obu else chosen.subject,
                        trin=None if chosen.obu else chosen.trin, company_ids=others,
                        **course_fields)
-    enrolled, refused = enrol_many(store, saved.course.id, chosen.participant_ids)
+    enrolled, refused = enrol_many(store, saved.course.id, chosen.participant_ids, day)
     return FromSuggestion(saved, enrolled, refused)
 
 

@@ -11,11 +11,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..domain import course_catalog
 from ..domain.consent import PURPOSE_LABELS, ConsentPurpose
 from ..domain.participants import PersonFile
 from ..domain.screening_catalog import catalog
+from ..domain.validation import ValidationError
 from ..store import participant_queries as queries
 from ..store import privacy_queue
+from ..store.courses import EnrolmentRepository, ProviderRepository
 from ..store.database import Store
 from .me import my_name
 from .participants import find_participant, person_file
@@ -84,12 +87,40 @@ def export_data(store: Store, participant_id: str) -> dict[str, Any]:
                        "valid_until": r.result.valid_until.isoformat()
                        if r.result and r.result.valid_until else None}
                       for r in found.referrals],
-        "enrolments": [],
+        "enrolments": _enrolments(store, p.id),
         "access_log": [{"at": at, "who": who, "what": what}
                        for at, who, what in privacy_queue.access_entries(store, p.id)],
         "retention": (f"Oplysningerne slettes {retention_months(store)} måneder efter sidste "
                       f"aktivitet (senest {due.isoformat()})." if due else ""),
     }
+
+
+def _enrolments(store: Store, participant_id: str) -> list[dict[str, Any]]:
+    """The person's courses, with their status, result and attendance (right of access)."""
+    from .course_view import title_of
+    from .courses import calendar_of, find_course
+
+    out = []
+    for e in EnrolmentRepository(store).of_participants([participant_id]):
+        try:
+            course = find_course(store, e.course_id)
+        except ValidationError:
+            continue  # a course deleted since: the enrolment is not shown anywhere either
+        calendar = calendar_of(store, course)
+        provider = ProviderRepository(store).get(course.provider_id) if course.provider_id \
+            else None
+        attended = [d for d, present in e.attendance.items() if present]
+        out.append({
+            "course": course.id, "course_label": title_of(course),
+            "school": provider.name if provider else "",
+            "start": calendar.first.isoformat() if calendar.first else None,
+            "end": calendar.last.isoformat() if calendar.last else None,
+            "status": e.status, "status_label": course_catalog.enrolment_status_label(e.status),
+            "result_label": course_catalog.result_label(e.result) if e.result else "",
+            "svu_applied": e.svu_applied,
+            "attendance": f"{len(attended)} af {len(calendar.held)}",
+            "enrolled_on": e.date.isoformat()})
+    return out
 
 
 def export_person(store: Store, participant_id: str, out: Path) -> Path:

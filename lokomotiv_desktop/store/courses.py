@@ -186,9 +186,11 @@ class EnrolmentRepository:
         return _enrolment(row) if row else None
 
     def of_course(self, course_id: str) -> list[Enrolment]:
-        enrolments = [_enrolment(r) for r in self.db.execute(
+        return self._with_attendance([_enrolment(r) for r in self.db.execute(
             f"SELECT {', '.join(ENROLMENT_COLUMNS)} FROM enrolment WHERE course_id = ? "
-            "AND deleted = 0 ORDER BY date, id", [course_id])]
+            "AND deleted = 0 ORDER BY date, id", [course_id])])
+
+    def _with_attendance(self, enrolments: list[Enrolment]) -> list[Enrolment]:
         marks = self._attendance([e.id for e in enrolments])
         for e in enrolments:
             e.attendance.update(marks.get(e.id, {}))
@@ -199,9 +201,9 @@ class EnrolmentRepository:
         if not ids:
             return []
         marks = ", ".join("?" * len(ids))
-        return [_enrolment(r) for r in self.db.execute(
+        return self._with_attendance([_enrolment(r) for r in self.db.execute(
             f"SELECT {', '.join(ENROLMENT_COLUMNS)} FROM enrolment WHERE participant_id IN "
-            f"({marks}) AND deleted = 0", ids)]
+            f"({marks}) AND deleted = 0 ORDER BY date, id", ids)])
 
     def counts(self) -> dict[str, int]:
         """course id -> enrolled people (not those who left)."""

@@ -169,7 +169,8 @@ def _stamp_day(stamp: str | None) -> str | None:
 
 def last_activity(store: Store) -> list[tuple[str, str, str | None, str]]:
     """(participant id, name, company name, last activity as ISO date) of every
-    participant: the newest of their own last edit and every dated row about them."""
+    participant: the newest of their own last edit and every dated row about them
+    (screenings, consents, referrals, results, enrolments and attendance)."""
     rows = store.db.execute(
         "SELECT p.id, trim(p.first_name || ' ' || p.last_name), coalesce(c.name, ''), "
         "(SELECT max(value) FROM json_each(p.clocks)), "
@@ -178,7 +179,10 @@ def last_activity(store: Store) -> list[tuple[str, str, str | None, str]]:
         "              WHERE participant_id = p.id), ''), "
         "    coalesce((SELECT max(date) FROM referral WHERE participant_id = p.id), ''), "
         "    coalesce((SELECT max(d.date) FROM referral r JOIN dyslexia_result d "
-        "              ON d.referral_id = r.id WHERE r.participant_id = p.id), '')) "
+        "              ON d.referral_id = r.id WHERE r.participant_id = p.id), ''), "
+        "    coalesce((SELECT max(date) FROM enrolment WHERE participant_id = p.id), ''), "
+        "    coalesce((SELECT max(a.date) FROM enrolment e JOIN attendance a "
+        "              ON a.enrolment_id = e.id WHERE e.participant_id = p.id), '')) "
         "FROM participant p LEFT JOIN company c ON c.id = p.company_id").fetchall()
     out = []
     for pid, name, company, stamp, dated in rows:
