@@ -25,6 +25,7 @@ def command_modules() -> list:
     """In the order of the help text. Imported here, not at the top: see the docstring."""
     from . import (
         company,
+        courses,
         demo,
         importing,
         outreach,
@@ -35,7 +36,7 @@ def command_modules() -> list:
         sync,
     )
 
-    return [search, company, importing, demo, outreach, participants, screenings, privacy, sync]
+    return [search, company, importing, demo, outreach, participants, screenings, courses, privacy, sync]
 
 
 def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:

@@ -98,6 +98,7 @@ def register(subparsers) -> None:
     which = ics.add_mutually_exclusive_group()
     which.add_argument("--consultant", metavar="NAVN", help="kun denne konsulents aftaler")
     which.add_argument("--company", metavar="CVR", help="kun denne virksomheds aftaler")
+    which.add_argument("--course", metavar="HOLD", help="et holds lektioner (holdets id)")
     ics.add_argument("-o", "--output", metavar="FIL", help="filen (standard: skærmen)")
     ics.set_defaults(handler=ics_export)
 
@@ -277,7 +278,11 @@ def phase_command(args, store: Store) -> int:
 
 @_invalid_input_fails
 def ics_export(args, store: Store) -> int:
-    if args.company:
+    if args.course:
+        from ..services.course_ics import export_course_ics  # only this option needs it
+
+        data = export_course_ics(store, args.course)
+    elif args.company:
         company = service.company_by_cvr(store, args.company)
         data = calendar_export.export_ics(store, company_id=company.id)
     else:
