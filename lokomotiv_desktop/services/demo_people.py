@@ -47,8 +47,10 @@ def add_demo_people(store: Store, seed: int = 1, today: date | None = None,
                 "consultant": consultant, "signed_up": True})
             consents.append(day)
     ids = store.changes.insert_many("participant", people)
-    consent_rows = [{"participant_id": pid, "purpose": "screening", "given_on": d.isoformat(),
-                     "how": "skriftlig"} for pid, d in zip(ids, consents, strict=True)]
+    # Screening and course planning are asked for on the same form.
+    consent_rows = [{"participant_id": pid, "purpose": purpose, "given_on": d.isoformat(),
+                     "how": "skriftlig"} for pid, d in zip(ids, consents, strict=True)
+                    for purpose in ("screening", "course")]
     store.changes.insert_many("consent", consent_rows)
     for pid, day in zip(ids, consents, strict=True):
         reading = _pick(rng, _READING)

@@ -129,10 +129,10 @@ def enrol_many(store: Store, course_id: str, participant_ids: Sequence[str],
 
 
 def enrol_suggested(store: Store, company_ids: Sequence[str], pick: int, *, day: Any = None,
-                    **course_fields: Any) -> FromSuggestion:
+                    min_size: int | None = None, **course_fields: Any) -> FromSuggestion:
     """Plans the `pick`-th suggested class (1 = the first, as `lokomotiv classes` lists them)
     of these companies as a course, and enrols its people."""
-    suggestion = suggest_for(store, list(company_ids))
+    suggestion = suggest_for(store, list(company_ids), min_size)
     if not suggestion.classes:
         raise ValidationError("pick", "Der er ingen foreslåede hold for de virksomheder.")
     if not 1 <= int(pick) <= len(suggestion.classes):
