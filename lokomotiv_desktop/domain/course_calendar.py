@@ -304,34 +304,47 @@ def build_calendar(start: date, slots: Sequence[Slot], *, lessons: int | None = 
     generated: list[Lesson] = []
     skipped: list[Skipped] = []
     total = 0.0
-    day, limit = start, add_years(start, MAX_YEARS)
-    while (len(generated) < lessons) if lessons is not None else (total < hours - 1e-9):
-        if day > limit:
+    # Week by week, so the ISO week is looked up once per week and only the pattern's
+    # days are visited (the Hold page builds the calendars of every course).
+    ordered = [(by_weekday[d], timedelta(days=d), by_weekday[d].hours) for d in sorted(by_weekday)]
+    monday, limit = start - timedelta(days=start.weekday()), add_years(start, MAX_YEARS)
+    one_week = timedelta(weeks=1)
+
+    def done() -> bool:
+        return len(generated) >= lessons if lessons is not None else total >= hours - 1e-9
+
+    while not done():
+        if monday > limit:
             raise ValidationError(
                 "pattern", f"Ugemønsteret giver ikke nok lektioner inden for {MAX_YEARS} år "
                            f"fra {field_date(start)}; tjek ugedage, lukkede uger og dage.")
-        slot = by_weekday.get(day.weekday())
-        if slot is not None:
-            reason = _why_closed(day, weeks, company_days)
+        week = monday.isocalendar().week if weeks else 0
+        for slot, offset, slot_hours in ordered:
+            day = monday + offset
+            if day < start:
+                continue
+            reason = _why_closed(day, week if week in weeks else 0, company_days)
             if reason:
                 skipped.append(Skipped(day, reason))
-            else:
-                generated.append(Lesson(day, slot.start, slot.end, "planlagt", day))
-                total += slot.hours
-        day += timedelta(days=1)
+                continue
+            generated.append(Lesson(day, slot.start, slot.end, "planlagt", day))
+            total += slot_hours
+            if done():
+                break
+        monday += one_week
     return _apply(generated, skipped, changes)
 
 
-def _why_closed(day: date, weeks: frozenset[int], company_days: frozenset[date]) -> str:
+def _why_closed(day: date, closed_week: int, company_days: frozenset[date]) -> str:
+    """Why a pattern day has no lesson ("" when it has one); closed_week: the day's ISO
+    week when that week is closed, else 0."""
     holiday = closed_days_of_year(day.year).get(day)
     if holiday:
         return holiday
     if day in company_days:
         return "lukket dag"
-    if weeks:
-        week = day.isocalendar().week
-        if week in weeks:
-            return f"lukket uge {week}"
+    if closed_week:
+        return f"lukket uge {closed_week}"
     return ""
 
 

@@ -46,10 +46,17 @@ def bookings_of(store: Store, courses: Iterable[Course]) -> list[Booking]:
     return [booking_of(store, c) for c in courses]
 
 
-def live_bookings(store: Store, but: str | None = None) -> list[Booking]:
-    """Every course that is not cancelled or finished (for double-booking checks)."""
-    return bookings_of(store, [c for c in CourseRepository(store).all()
-                               if c.id != but and c.status not in ("aflyst", "afsluttet")])
+def live_bookings(store: Store, course: Course) -> list[Booking]:
+    """The other courses that are not cancelled or finished and share the course's teacher
+    or place (only those can be double-booked with it)."""
+    def key(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    teacher, place = key(course.teacher), key(course.place)
+    return bookings_of(store, [
+        c for c in CourseRepository(store).all()
+        if c.id != course.id and c.status not in ("aflyst", "afsluttet")
+        and ((teacher and key(c.teacher) == teacher) or (place and key(c.place) == place))])
 
 
 def warnings_for(store: Store, course: Course, calendar: Calendar | None = None) -> list[str]:
@@ -72,7 +79,7 @@ def warnings_for(store: Store, course: Course, calendar: Calendar | None = None)
                    f"mindst {MIN_SVU_HOURS_A_WEEK} timer om ugen.")
     if course.status not in ("aflyst", "afsluttet"):
         out.extend(double_bookings(booking_of(store, course, calendar),
-                                   live_bookings(store, but=course.id)))
+                                   live_bookings(store, course)))
     return out
 
 
