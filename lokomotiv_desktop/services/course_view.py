@@ -9,7 +9,13 @@ from datetime import date
 from typing import Any
 
 from ..domain import course_catalog as catalog
-from ..domain.course_calendar import Calendar, Change, pattern_from_json
+from ..domain.course_calendar import (
+    Calendar,
+    Change,
+    closed_days_of_year,
+    parse_closed_weeks,
+    pattern_from_json,
+)
 from ..domain.course_rules import (
     Booking,
     class_size_problem,
@@ -73,6 +79,7 @@ def warnings_for(store: Store, course: Course, calendar: Calendar | None = None)
     if size:
         out.append(size[1])
     out.extend(_unfit_text(change) for change in calendar.unfit)
+    out.extend(_moved_onto_closed(course, calendar))
     weekly = sum(slot.hours for slot in pattern_from_json(course.pattern))
     if weekly < MIN_SVU_HOURS_A_WEEK:
         out.append(f"Holdet har {danish_number(weekly)} timers undervisning om ugen; SVU kræver "
@@ -80,6 +87,22 @@ def warnings_for(store: Store, course: Course, calendar: Calendar | None = None)
     if course.status not in ("aflyst", "afsluttet"):
         out.extend(double_bookings(booking_of(store, course, calendar),
                                    live_bookings(store, course)))
+    return out
+
+
+def _moved_onto_closed(course: Course, calendar: Calendar) -> list[str]:
+    """A lesson moved by hand onto a holiday or a day the company is closed."""
+    weeks = set(parse_closed_weeks(course.closed_weeks))
+    out = []
+    for lesson in calendar.lessons:
+        if lesson.status != "flyttet" or lesson.date == lesson.original:
+            continue
+        why = closed_days_of_year(lesson.date.year).get(lesson.date) or (
+            "en lukkedag" if lesson.date in course.closed_days else
+            f"i lukket uge {lesson.date.isocalendar().week}"
+            if lesson.date.isocalendar().week in weeks else "")
+        if why:
+            out.append(f"Lektionen er flyttet til {field_date(lesson.date)}, som er {why}.")
     return out
 
 

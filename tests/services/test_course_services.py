@@ -125,6 +125,10 @@ def test_moves_and_cancels_show_in_the_calendar_and_survive_a_pattern_change(
     assert by_date[date(2027, 4, 2)].note.startswith("flyttet fra 1.4.2027")
     assert by_date[date(2027, 4, 5)].note == "aflyst: Lærer syg"
     assert len(calendar.held) == 15  # a cancelled lesson is not replaced
+    moved = courses.move_lesson(store, course.id, "8.4.2027", "6.5.2027")  # Kr. himmelfart
+    assert any("6.5.2027, som er Kristi himmelfartsdag" in w
+               for w in course_view.warnings_for(store, course, moved))
+    courses.restore_lesson(store, course.id, "6.5.2027")
     with pytest.raises(ValidationError, match="allerede en lektion"):
         courses.move_lesson(store, course.id, "8.4.2027", "22.3.2027")
     with pytest.raises(ValidationError, match="hvorfor"):
