@@ -29,9 +29,9 @@ from ..domain.svu import svu_window
 from ..store.courses import CourseRepository, EnrolmentRepository, ProviderRepository
 from ..store.database import Store
 from ..store.participants import ParticipantRepository
+from .course_settings import course_settings
 from .courses import calendar_of, clock_text
 from .outreach import company_by_id, today_local
-from .screenings import class_sizes
 
 MIN_SVU_HOURS_A_WEEK = 3  # SVU needs at least 3 hours of teaching a week (DOMAIN.md)
 
@@ -67,15 +67,15 @@ def live_bookings(store: Store, course: Course) -> list[Booking]:
 
 def warnings_for(store: Store, course: Course, calendar: Calendar | None = None) -> list[str]:
     calendar = calendar or calendar_of(store, course)
-    data = catalog.catalog()
+    settings = course_settings(store)
     out = []
-    hours = hours_warning(calendar.hours, course.subject, data.hours_min, data.hours_max)
+    hours = hours_warning(calendar.hours, course.subject, settings.hours_min,
+                          settings.hours_max)
     if hours:
         out.append(hours)
-    _, high, obu_high = class_sizes(store)
     enrolled = EnrolmentRepository(store).counts().get(course.id, 0)
-    size = class_size_problem(enrolled, course.subject, course.max_participants or high,
-                              obu_high)
+    size = class_size_problem(enrolled, course.subject,
+                              course.max_participants or settings.class_max, settings.obu_max)
     if size:
         out.append(size[1])
     out.extend(_unfit_text(change) for change in calendar.unfit)

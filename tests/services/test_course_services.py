@@ -258,3 +258,19 @@ def test_deleting_a_course_takes_its_enrolments(store, company_id):
     assert count(store, "course") == 0 and count(store, "enrolment") == 0
     with pytest.raises(NotFoundError):
         courses.find_course(store, course.id)
+
+
+def test_the_hours_and_class_size_checks_follow_this_laptops_settings(store, company_id):
+    from lokomotiv_desktop.services.course_settings import (
+        CourseSettings,
+        course_settings,
+        save_course_settings,
+    )
+
+    assert course_settings(store) == CourseSettings(8, 13, 6, 30.0, 60.0)  # the catalogs'
+    with pytest.raises(ValidationError, match="mindste"):
+        save_course_settings(store, CourseSettings(10, 8, 6, 30, 60))
+    save_course_settings(store, CourseSettings(8, 13, 6, 20, 40))
+    course = new_course(store, company_id, lessons=20)  # 50 hours
+    assert any("50 timer" in w and "20–40" in w
+               for w in course_view.warnings_for(store, course))
