@@ -141,7 +141,7 @@ def attend_command(args, store: Store) -> int:
     person = find_participant(store, args.participant)
     enrolments.mark_attendance(store, course.id, person.id, args.date, not args.absent)
     state = "fraværende" if args.absent else "mødt"
-    print(f"{person.name}: {state} {args.date}")
+    print(f"{person.name}: {state} {field_date(_date(args.date))}")
     return EXIT_OK
 
 
