@@ -60,7 +60,7 @@ def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     parser = _base_parser()
     parser.epilog = (EXIT_CODES_HELP + "\nJSON-formatet er beskrevet i docs/cli.md; for "
-                     "screeninger i docs/cli-screenings.md.")
+                     "screeninger i docs/cli-screenings.md; for hold i docs/cli-courses.md.")
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for module in command_modules():
         module.register(subparsers)

@@ -83,6 +83,8 @@ def register(subparsers) -> None:
     suggested.add_argument("cvrs", nargs="+", metavar="CVR")
     suggested.add_argument("--pick", required=True, metavar="N",
                            help="holdets nummer i forslaget (1 = det første)")
+    suggested.add_argument("--date", metavar="DATO",
+                           help="tilmeldt den (standard: i dag); samtykket skal gælde da")
     suggested.set_defaults(handler=course_from_suggestion)
 
     courses = subparsers.add_parser("courses", help="alle hold, eller én virksomheds")
@@ -197,7 +199,8 @@ def course_from_suggestion(args, store: Store) -> int:
     except ValueError:
         raise ValidationError("pick", f"--pick skal være et holdnummer, ikke «{args.pick}».") \
             from None
-    made = enrolments.enrol_suggested(store, ids, pick, **_course_fields(args, store))
+    made = enrolments.enrol_suggested(store, ids, pick, day=args.date,
+                                      **_course_fields(args, store))
     course = made.saved.course
     warnings = [*made.saved.warnings, *(w for e in made.enrolled for w in e.warnings)]
     if args.json:
