@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..store.companies import CompanyRepository
 from ..store.database import Store
+from .courses_ui import install_courses_ui
 from .icons import icon
 from .import_ui import install_import_ui
 from .outreach_ui import install_outreach_ui
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         install_sync_ui(self)
         install_outreach_ui(self)
         install_screenings_ui(self)
+        install_courses_ui(self)
         install_import_ui(self)
         self._add_help_menu()  # last: the menu bar's far end, after what the installs added
 

@@ -1,0 +1,27 @@
+"""The Hold page (issue 12) in the main window, built on its first visit.
+
+``install_courses_ui(window)`` is the one entry point; the main window calls it next to
+install_screenings_ui."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow
+
+if TYPE_CHECKING:
+    from .pages.courses_page import CoursesPage
+
+
+def install_courses_ui(window: QMainWindow) -> None:
+    def build() -> CoursesPage:
+        from .pages.courses_page import CoursesPage
+
+        page = CoursesPage(window.store, window.runner)
+        page.changed.connect(window.data_changed)
+        window.data_changed.connect(page.reload)
+        page.reload()
+        return page
+
+    title = QCoreApplication.translate("CoursesUi", "Courses")
+    window.add_page("courses", title, build)
