@@ -65,6 +65,8 @@ class CourseForm(ValidatedDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.company.setCompleter(completer)
+        self.company_found = QLabel()  # which company the typed text is
+        self.company_found.setStyleSheet("color: palette(mid);")
         self.subject = QComboBox()
         for subject in data.subjects:
             self.subject.addItem(subject.label, subject.code)
@@ -96,7 +98,9 @@ class CourseForm(ValidatedDialog):
         self.warnings.setStyleSheet(f"color: {WARNING_COLOUR};")
 
         form = QFormLayout()
-        self.add_field(form, "company", self.tr("Company"), self.company)
+        self.add_field(form, "company", self.tr("Company"),
+                       _row(self.company, self.company_found))
+        self.watch("company", self.company)
         self.add_field(form, "subject", self.tr("Subject"), self.subject)
         self.add_field(form, "trin", self.tr("Level"), self.trin)
         self.add_field(form, "provider", self.tr("Provider"),
@@ -191,6 +195,7 @@ class CourseForm(ValidatedDialog):
     def _default_place(self) -> None:
         """The company's address, until the person writes a place of their own."""
         company = self._companies.get(self._company_id) if self._company_id else None
+        self.company_found.setText(f"{company.name} ({company.cvr})" if company else "")
         if company is None or self._place_typed:
             return
         town = " ".join(x for x in (company.postcode or "", company.city or "") if x)
@@ -314,7 +319,8 @@ def _row(*widgets: QWidget) -> QWidget:
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
+        row.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+    if not any(isinstance(w, QLineEdit) for w in widgets):
+        row.addStretch(1)
     return holder
 
