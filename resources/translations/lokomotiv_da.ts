@@ -736,6 +736,361 @@
     </message>
 </context>
 <context>
+    <name>CourseForm</name>
+    <message>
+        <source>Change course</source>
+        <translation>Ret hold</translation>
+    </message>
+    <message>
+        <source>New course</source>
+        <translation>Nyt hold</translation>
+    </message>
+    <message>
+        <source>Type name or CVR</source>
+        <translation>Skriv navn eller CVR</translation>
+    </message>
+    <message>
+        <source>New provider …</source>
+        <translation>Ny udbyder …</translation>
+    </message>
+    <message>
+        <source>lessons</source>
+        <translation>lektioner</translation>
+    </message>
+    <message>
+        <source>hours in all</source>
+        <translation>timer i alt</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Fag</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Udbyder</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Underviser</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdato</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>Ugedage</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tidsrum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Omfang</translation>
+    </message>
+    <message>
+        <source>Closed weeks</source>
+        <translation>Lukkede uger</translation>
+    </message>
+    <message>
+        <source>Closed days</source>
+        <translation>Lukkede dage</translation>
+    </message>
+    <message>
+        <source>Max participants</source>
+        <translation>Højst deltagere</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>no level</source>
+        <translation>intet trin</translation>
+    </message>
+    <message>
+        <source>(not chosen yet)</source>
+        <translation>(ikke valgt endnu)</translation>
+    </message>
+    <message>
+        <source>Choose the company: type its name or CVR and pick it in the list.</source>
+        <translation>Vælg virksomheden: skriv navn eller CVR, og vælg den på listen.</translation>
+    </message>
+    <message>
+        <source>The lesson calendar shows here when the course is filled in.</source>
+        <translation>Lektionskalenderen vises her, når holdet er udfyldt.</translation>
+    </message>
+    <message>
+        <source>%s lessons, %s hours, %s–%s</source>
+        <translation>%s lektioner, %s timer, %s–%s</translation>
+    </message>
+    <message>
+        <source>; skips: %s</source>
+        <translation>; springer over: %s</translation>
+    </message>
+</context>
+<context>
+    <name>CourseView</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Move …</source>
+        <translation>Flyt …</translation>
+    </message>
+    <message>
+        <source>Cancel lesson …</source>
+        <translation>Aflys …</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lektioner</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Udskriv</translation>
+    </message>
+    <message>
+        <source>Course plan</source>
+        <translation>Kursusplan</translation>
+    </message>
+    <message>
+        <source>Notice without names</source>
+        <translation>Opslag uden navne</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Invitationer</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Fremmødeliste</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics) …</source>
+        <translation>Eksportér kalender (.ics) …</translation>
+    </message>
+    <message>
+        <source>Change course …</source>
+        <translation>Ret hold …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>It failed: %s</source>
+        <translation>Det mislykkedes: %s</translation>
+    </message>
+    <message>
+        <source>Provider: %s</source>
+        <translation>Udbyder: %s</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>ikke valgt</translation>
+    </message>
+    <message>
+        <source>Teacher: %s · Place: %s</source>
+        <translation>Underviser: %s · Sted: %s</translation>
+    </message>
+    <message>
+        <source>%s lessons, %s hours, %s–%s · %s participants · %s</source>
+        <translation>%s lektioner, %s timer, %s–%s · %s deltagere · %s</translation>
+    </message>
+    <message>
+        <source>SVU can be applied for from %s to %s</source>
+        <translation>SVU kan søges fra %s til %s</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Flyttet</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Aflyst</translation>
+    </message>
+    <message>
+        <source>Skipped: %s</source>
+        <translation>Springer over: %s</translation>
+    </message>
+    <message>
+        <source>No dates skipped.</source>
+        <translation>Ingen datoer springes over.</translation>
+    </message>
+    <message>
+        <source>The lesson was moved.</source>
+        <translation>Lektionen er flyttet.</translation>
+    </message>
+    <message>
+        <source>Move lesson</source>
+        <translation>Flyt lektion</translation>
+    </message>
+    <message>
+        <source>The lesson was cancelled.</source>
+        <translation>Lektionen er aflyst.</translation>
+    </message>
+    <message>
+        <source>Cancel lesson</source>
+        <translation>Aflys lektion</translation>
+    </message>
+    <message>
+        <source>The lesson is back on its planned date.</source>
+        <translation>Lektionen er tilbage på sin planlagte dato.</translation>
+    </message>
+    <message>
+        <source>Enrol participants</source>
+        <translation>Tilmeld deltagere</translation>
+    </message>
+    <message>
+        <source>Participants of the course&apos;s companies who are not on the course:</source>
+        <translation>Deltagere fra holdets virksomheder, som ikke er på holdet:</translation>
+    </message>
+    <message>
+        <source>Class %s: %s%s (%s participants)</source>
+        <translation>Hold %s: %s%s (%s deltagere)</translation>
+    </message>
+    <message>
+        <source>There are no suggested classes for the course&apos;s companies.</source>
+        <translation>Der er ingen foreslåede hold for holdets virksomheder.</translation>
+    </message>
+    <message>
+        <source>Enrol from a suggested class</source>
+        <translation>Tilmeld fra et foreslået hold</translation>
+    </message>
+    <message>
+        <source>Everyone in the chosen class who may be enrolled is:</source>
+        <translation>Alle på det valgte hold, som kan tilmeldes, bliver det:</translation>
+    </message>
+    <message>
+        <source>%s enrolled.</source>
+        <translation>%s tilmeldt.</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Eksportér kalender</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
+    </message>
+    <message>
+        <source>The calendar was saved in %s.</source>
+        <translation>Kalenderen er gemt i %s.</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesModel</name>
+    <message>
+        <source>Course</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Udbyder</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesPage</name>
+    <message>
+        <source>Search course, company or provider</source>
+        <translation>Søg hold, virksomhed eller udbyder</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statusser</translation>
+    </message>
+    <message>
+        <source>New course …</source>
+        <translation>Nyt hold …</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>%s courses</source>
+        <translation>%s hold</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesUi</name>
+    <message>
+        <source>Courses</source>
+        <translation>Hold</translation>
+    </message>
+</context>
+<context>
     <name>CvrImport</name>
     <message>
         <source>Import CVR extract …</source>
@@ -948,6 +1303,29 @@
     <message>
         <source>%s days left</source>
         <translation>%s dage tilbage</translation>
+    </message>
+</context>
+<context>
+    <name>LessonChange</name>
+    <message>
+        <source>as before, or 08:00-10:30</source>
+        <translation>som før, eller 08:00-10:30</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>Ny dato</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tidsrum</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1764,41 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>SVU applied</source>
+        <translation>SVU søgt</translation>
+    </message>
+    <message>
+        <source>Enrol …</source>
+        <translation>Tilmeld …</translation>
+    </message>
+    <message>
+        <source>From suggestion …</source>
+        <translation>Fra forslag …</translation>
+    </message>
+    <message>
+        <source>Unenrol</source>
+        <translation>Afmeld</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Erase the person?</source>
@@ -1683,6 +2096,44 @@
     </message>
 </context>
 <context>
+    <name>PickPeople</name>
+    <message>
+        <source>Enrol</source>
+        <translation>Tilmeld</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print …</source>
+        <translation>Udskriv …</translation>
+    </message>
+    <message>
+        <source>Save as PDF …</source>
+        <translation>Gem som PDF …</translation>
+    </message>
+    <message>
+        <source>Page %s of %s</source>
+        <translation>Side %s af %s</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Gem som PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved: %s</source>
+        <translation>Ikke gemt: %s</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Printeren kunne ikke startes.</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <source>Unsaved changes</source>
@@ -1764,6 +2215,45 @@ Din værdi: %s</translation>
     <message>
         <source>Reklamebeskyttet: contact only at the company&apos;s own request</source>
         <translation>Reklamebeskyttet: kontakt kun efter virksomhedens eget ønske</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderForm</name>
+    <message>
+        <source>New provider</source>
+        <translation>Ny udbyder</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Operating agreement with (VUC)</source>
+        <translation>Driftsoverenskomst med (VUC)</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>The provider needs a name.</source>
+        <translation>Udbyderen skal have et navn.</translation>
     </message>
 </context>
 <context>
