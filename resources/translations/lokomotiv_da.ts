@@ -989,8 +989,8 @@
         <translation>Deltagere fra holdets virksomheder, som ikke er på holdet:</translation>
     </message>
     <message>
-        <source>Class %s: %s%s (%s participants)</source>
-        <translation>Hold %s: %s%s (%s deltagere)</translation>
+        <source>Class %s: %s (%s participants)</source>
+        <translation>Hold %s: %s (%s deltagere)</translation>
     </message>
     <message>
         <source>There are no suggested classes for the course&apos;s companies.</source>

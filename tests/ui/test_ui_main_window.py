@@ -30,6 +30,8 @@ def test_ctrl_number_switches_pages_and_new_pages_slot_in_by_design_order(window
     assert keys == sorted(keys, key=PAGE_ORDER.index)
     for key in ("reports", "association", "settings", "companies"):
         number = keys.index(key) + 1
+        if number > 9:
+            continue  # with the Hold page there are ten: only Ctrl+1..9 exist
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_page_key() == key
     qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + keys.index("reports") + 1),

@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...domain import course_catalog as catalog
+from ...domain.class_suggestions import SuggestedClass
+from ...domain.courses import Course
 from ...domain.validation import ValidationError
+from ...store import participant_queries as queries
+from ...store.database import Store
 from ..widgets.error_label import ErrorLabel
 
 
@@ -110,3 +115,18 @@ class PickPeople(QDialog):
         if chosen:
             self._on_chosen(chosen)
         super().accept()
+
+
+def candidates(store: Store, course: Course, enrolled: set[str]) -> list[tuple[str, str]]:
+    """("Name (Company)", id) of the course's companies' people not on it yet."""
+    ids = [pid for cid in course.all_company_ids
+           for pid in queries.participant_ids(store, company_id=cid) if pid not in enrolled]
+    rows = queries.rows_for(store, ids)
+    return [(f"{rows[p].name} ({rows[p].company_name})", p) for p in ids if p in rows]
+
+
+def class_title(suggested: SuggestedClass) -> str:
+    if suggested.obu:
+        return catalog.subject_label("obu")
+    label = catalog.subject_label(suggested.subject)
+    return f"{label}, trin {suggested.trin}" if suggested.trin else label

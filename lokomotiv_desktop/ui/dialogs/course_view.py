@@ -29,36 +29,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import course_catalog as catalog
 from ...domain.course_calendar import lesson_day_text
 from ...domain.danish_format import display_phone, field_date
 from ...domain.validation import ValidationError
 from ...services import course_ics, enrolments, screenings
 from ...services import course_view as views
 from ...services import courses as course_service
-from ...store import participant_queries as queries
 from ...store.database import Store
 from ..tasks import TaskRunner
 from ..widgets import file_dialog
 from ..widgets.error_label import ErrorLabel
+from .course_documents import documents, file_part
 from .course_form import WARNING_COLOUR
-from .course_parts import LessonChange, PickPeople
+from .course_parts import LessonChange, PickPeople, candidates, class_title
 from .course_people import AttendanceTab, ParticipantsTab
 
 log = logging.getLogger(__name__)
 DAY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _documents() -> dict[str, tuple[str, Callable[[dict], bytes]]]:
-    from ...reports.attendance_sheet import build_attendance_sheet
-    from ...reports.course_invitations import build_course_invitations
-    from ...reports.course_notice import build_course_notice
-    from ...reports.course_plan import build_course_plan
-
-    return {"plan": ("kursusplan", build_course_plan),
-            "notice": ("opslag", build_course_notice),
-            "invitations": ("invitationer", build_course_invitations),
-            "attendance": ("fremmoedeliste", build_attendance_sheet)}
 
 
 class CourseView(QDialog):
@@ -331,26 +318,18 @@ class CourseView(QDialog):
 
     # -- participants -------------------------------------------------------------------------
     def enrol(self):
-        store, course = self._store, self.course
         enrolled = {p["id"] for p in self.data.get("participants", ())}
-        ids = [pid for cid in course.all_company_ids
-               for pid in queries.participant_ids(store, company_id=cid) if pid not in enrolled]
-        rows = queries.rows_for(store, ids)
-        items = [(f"{rows[p].name} ({rows[p].company_name})", p) for p in ids if p in rows]
         return self._open(PickPeople(
             self.tr("Enrol participants"),
             self.tr("Participants of the course's companies who are not on the course:"),
-            items, tickable=True, on_chosen=self._enrol_ids, parent=self))
+            candidates(self._store, self.course, enrolled), tickable=True,
+            on_chosen=self._enrol_ids, parent=self))
 
     def enrol_from_suggestion(self):
-        store, course = self._store, self.course
-        suggestion = screenings.suggest_for(store, list(course.all_company_ids))
-        items = []
-        for n, suggested in enumerate(suggestion.classes, start=1):
-            label = "OBU" if suggested.obu else catalog.subject_label(suggested.subject)
-            trin = f", trin {suggested.trin}" if suggested.trin and not suggested.obu else ""
-            items.append((self.tr("Class %s: %s%s (%s participants)") % (
-                n, label, trin, len(suggested.participant_ids)), suggested.participant_ids))
+        suggestion = screenings.suggest_for(self._store, list(self.course.all_company_ids))
+        items = [(self.tr("Class %s: %s (%s participants)") % (
+            n, class_title(suggested), len(suggested.participant_ids)),
+            suggested.participant_ids) for n, suggested in enumerate(suggestion.classes, 1)]
         if not items:
             self.people.message.show_message(self.tr(
                 "There are no suggested classes for the course's companies."))
@@ -403,20 +382,20 @@ class CourseView(QDialog):
 
     # -- print and export ---------------------------------------------------------------------
     def print_preview(self, key: str) -> None:
-        name, build = _documents()[key]
+        name, build = documents()[key]
         data, title = self.data, self.print_actions[key].text()
 
         def show(pdf: bytes) -> None:
             from .print_preview import PrintPreview
 
             self._open(PrintPreview(pdf, f"{title}: {data['title']}",
-                                    f"{name}-{_file_part(data['title'])}.pdf", self))
+                                    f"{name}-{file_part(data['title'])}.pdf", self))
 
         self._run(lambda: build(data), show)
 
     def export_ics(self) -> str:
         path = file_dialog.save_file_name(self, self.tr("Export calendar"),
-                                          f"hold-{_file_part(self.data['title'])}.ics",
+                                          f"hold-{file_part(self.data['title'])}.ics",
                                           self.tr("Calendar (*.ics)"))
         if path:
             store, course_id = self._store, self.course.id
@@ -435,8 +414,4 @@ class CourseView(QDialog):
 
 def _day(iso: str | None) -> str:
     return field_date(date.fromisoformat(iso)) if iso else "–"
-
-
-def _file_part(title: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")
 
