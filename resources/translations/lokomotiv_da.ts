@@ -151,6 +151,10 @@
         <translation>Foreslå hold</translation>
     </message>
     <message>
+        <source>Plan course …</source>
+        <translation>Planlæg hold …</translation>
+    </message>
+    <message>
         <source>Class / participant</source>
         <translation>Hold / deltager</translation>
     </message>
@@ -824,6 +828,10 @@
     <message>
         <source>(not chosen yet)</source>
         <translation>(ikke valgt endnu)</translation>
+    </message>
+    <message>
+        <source>New course for a suggested class (%s participants)</source>
+        <translation>Nyt hold til et foreslået hold (%s deltagere)</translation>
     </message>
     <message>
         <source>Choose the company: type its name or CVR and pick it in the list.</source>

@@ -356,3 +356,29 @@ def test_the_hold_page_sits_after_screenings_in_the_window(qtbot, window, wait_i
     assert isinstance(page, CoursesPage)
     wait_idle()
     assert page.count_label.text() == "0 hold"
+
+
+def test_plan_a_course_from_a_suggested_class_on_the_screenings_page(qtbot, course_store,
+                                                                     runner):
+    from lokomotiv_desktop.ui.pages.screenings_page import ScreeningsPage
+
+    for n in range(8):
+        person(course_store, f"Deltager{n}", "Berg")
+    page = ScreeningsPage(course_store, runner)
+    qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.suggestions)
+    page.suggestions.choose("630", company_id(course_store))
+    click(qtbot, page.suggestions.show_button)
+    assert not page.suggestions.plan_button.isEnabled()
+    page.suggestions.tree.setCurrentItem(page.suggestions.tree.topLevelItem(0))
+    click(qtbot, page.suggestions.plan_button)
+    form = page.dialog
+    assert form.windowTitle() == "Nyt hold til et foreslået hold (8 deltagere)"
+    assert (form.subject.currentData(), form.trin.currentData()) == ("læsning", 2)
+    qtbot.keyClicks(form.start, "6.9.2027")
+    click(qtbot, form.weekday_boxes[1])
+    qtbot.keyClicks(form.amount, "16")
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        click(qtbot, form.save_button)
+    course = saved.args[0].course
+    assert len(EnrolmentRepository(course_store).of_course(course.id)) == 8

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import course_catalog as catalog
+from ...domain.class_suggestions import SuggestedClass
 from ...domain.course_calendar import parse_time_span, parse_weekdays, pattern_from_json
 from ...domain.course_rules import hours_warning
 from ...domain.danish_format import WEEKDAYS_SHORT, field_date
 from ...domain.outreach_rules import parse_date
 from ...services import courses as course_service
+from ...services import enrolments
 from ...store.companies import CompanyRepository
 from ...store.database import Store
 from ..tasks import TaskRunner
@@ -45,9 +47,11 @@ INPUTS = ("company", "subject", "trin", "provider", "teacher", "place", "start",
 
 class CourseForm(ValidatedDialog):
     def __init__(self, store: Store, runner: TaskRunner, course_id: str | None = None,
-                 company_id: str | None = None, parent=None):
+                 company_id: str | None = None, suggestion: SuggestedClass | None = None,
+                 parent=None):
         super().__init__(runner, parent)
         self._store = store
+        self._suggestion = suggestion  # a suggested class: its people are enrolled on save
         self._companies = CompanyRepository(store)
         self._course = course_service.find_course(store, course_id) if course_id else None
         self._hits: dict[str, str] = {}  # "Name (CVR)" -> company id, from the type-ahead
@@ -134,6 +138,8 @@ class CourseForm(ValidatedDialog):
         self._fill_trin()
         if self._course is not None:
             self._load(self._course)
+        elif suggestion is not None:
+            self._from_suggestion(suggestion)
         elif company_id:
             self._set_company(company_id)
         self.resize(560, self.sizeHint().height())
@@ -227,6 +233,15 @@ class CourseForm(ValidatedDialog):
         self.max.setText(str(course.max_participants or ""))
         self.status.setCurrentIndex(max(0, self.status.findData(course.status)))
 
+    def _from_suggestion(self, suggested: SuggestedClass) -> None:
+        self._set_company(suggested.company_ids[0])
+        self.subject.setCurrentIndex(self.subject.findData(
+            "obu" if suggested.obu else suggested.subject))
+        self._fill_trin()
+        self.trin.setCurrentIndex(max(0, self.trin.findData(suggested.trin)))
+        self.setWindowTitle(self.tr("New course for a suggested class (%s participants)")
+                            % len(suggested.participant_ids))
+
     def new_provider(self):
         from .provider_form import ProviderForm
 
@@ -303,11 +318,26 @@ class CourseForm(ValidatedDialog):
 
     def save_work(self, values: dict[str, Any]):
         store, course = self._store, self._course
+        suggested = self._suggestion
+        if course is None and suggested is not None:
+            return lambda: _plan_suggested(store, suggested, values)
         if course is None:
             company_id = values.pop("company_id")
             return lambda: course_service.add_course(store, company_id, **values)
         values.pop("company_id")
         return lambda: course_service.update_course(store, course.id, pattern=None, **values)
+
+
+def _plan_suggested(store: Store, suggested: SuggestedClass, values: dict[str, Any]):
+    """The course with the class's companies, then its people enrolled; who could not be
+    enrolled is said among the warnings."""
+    company_id = values.pop("company_id")
+    others = [c for c in suggested.company_ids if c != company_id]
+    saved = course_service.add_course(store, company_id, company_ids=others, **values)
+    _enrolled, refused = enrolments.enrol_many(store, saved.course.id,
+                                               suggested.participant_ids)
+    saved.warnings.extend(f"{r.name}: {r.reason}" for r in refused)
+    return saved
 
 
 def _input_of(field: str) -> str:

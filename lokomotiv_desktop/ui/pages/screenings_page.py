@@ -38,7 +38,7 @@ class ScreeningsPage(QWidget):
 
     def __init__(self, store: Store, runner: TaskRunner | None, parent=None):
         super().__init__(parent)
-        self._store = store
+        self._store, self._runner = store, runner
         self.model = ParticipantsModel(store, runner, self)
         self.dialog = None  # the person view or form open from here
         self.search = QLineEdit()
@@ -115,6 +115,7 @@ class ScreeningsPage(QWidget):
         self.new_button.clicked.connect(self.new_participant)
         self.day_button.clicked.connect(self.screening_day)
         self.model.loaded.connect(self._show_count)
+        self.suggestions.plan_requested.connect(self.plan_course)
 
     def reload(self) -> None:
         self.apply_filters()
@@ -195,6 +196,18 @@ class ScreeningsPage(QWidget):
             return None
         self.message.show_message(None)
         return self._track(open_screening_day(self, self._store, row.company_id))
+
+
+    def plan_course(self, suggested):
+        """Planlæg hold: the course form filled from a suggested class, whose people are
+        enrolled when it is saved."""
+        from ..dialogs.course_form import CourseForm
+
+        form = CourseForm(self._store, self._runner, suggestion=suggested, parent=self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(lambda _s: self._changed())
+        form.open()
+        return self._track(form)
 
 
 def _iso(day):

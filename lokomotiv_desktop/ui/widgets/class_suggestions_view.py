@@ -3,6 +3,7 @@ of its companies, and see the suggested classes (subject, trin, size, teams) and
 not be placed, with the Danish reason."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +24,8 @@ from ...store.database import Store
 
 
 class ClassSuggestionsView(QWidget):
+    plan_requested = Signal(object)  # the chosen SuggestedClass: plan it as a course
+
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self._store = store
@@ -32,6 +35,8 @@ class ClassSuggestionsView(QWidget):
         self.company = QComboBox()
         self.company.setAccessibleName(self.tr("Company"))
         self.show_button = QPushButton(self.tr("Suggest classes"))
+        self.plan_button = QPushButton(self.tr("Plan course …"))
+        self.plan_button.setEnabled(False)
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Class / participant"), self.tr("Level"),
@@ -45,6 +50,7 @@ class ClassSuggestionsView(QWidget):
         row.addWidget(QLabel(self.tr("Company:")))
         row.addWidget(self.company, 1)
         row.addWidget(self.show_button)
+        row.addWidget(self.plan_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.summary)
@@ -53,6 +59,9 @@ class ClassSuggestionsView(QWidget):
             self.municipality.addItem(m.name, m.code)
         self.municipality.currentIndexChanged.connect(self._fill_companies)
         self.show_button.clicked.connect(self.suggest)
+        self.tree.currentItemChanged.connect(
+            lambda item, _old: self.plan_button.setEnabled(self.chosen_class() is not None))
+        self.plan_button.clicked.connect(self._plan)
         self._fill_companies()
 
     def _fill_companies(self) -> None:
@@ -100,6 +109,7 @@ class ClassSuggestionsView(QWidget):
             item = QTreeWidgetItem([label, "" if suggested.trin is None else str(suggested.trin),
                                     str(len(suggested.participant_ids)),
                                     "; ".join(x for x in (teams, suggested.note) if x)])
+            item.setData(0, Qt.ItemDataRole.UserRole, n - 1)
             for pid in suggested.participant_ids:
                 item.addChild(QTreeWidgetItem([names.get(pid, pid)]))
             self.tree.addTopLevelItem(item)
@@ -115,3 +125,17 @@ class ClassSuggestionsView(QWidget):
             self.tree.expandAll()
         self.summary.setText(self.tr("%s suggested classes, %s not placed")
                              % (len(result.classes), len(result.unplaced)))
+
+    def chosen_class(self):
+        """The suggested class whose line (or one of whose people) is selected."""
+        item = self.tree.currentItem()
+        if item is not None and item.parent() is not None:
+            item = item.parent()
+        index = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        result = getattr(self, "result", None)
+        return result.classes[index] if result is not None and index is not None else None
+
+    def _plan(self) -> None:
+        chosen = self.chosen_class()
+        if chosen is not None:
+            self.plan_requested.emit(chosen)
