@@ -25,3 +25,8 @@ def install_courses_ui(window: QMainWindow) -> None:
 
     title = QCoreApplication.translate("CoursesUi", "Courses")
     window.add_page("courses", title, build)
+    # Oversigt's SVU reminders open their course in the Hold page.
+    overview = window.built_page("overview")
+    if overview is not None and hasattr(overview, "open_course"):
+        overview.open_course.connect(lambda course_id: window.show_page("courses")
+                                     .open_course(course_id))

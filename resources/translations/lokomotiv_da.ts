@@ -1637,8 +1637,24 @@
         <translation>Kommende møder (14 dage)</translation>
     </message>
     <message>
+        <source>SVU applications</source>
+        <translation>SVU-ansøgninger</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>1 has not applied</source>
+        <translation>1 har ikke søgt</translation>
+    </message>
+    <message>
+        <source>%s have not applied</source>
+        <translation>%s har ikke søgt</translation>
+    </message>
+    <message>
+        <source>SVU applications (%s)</source>
+        <translation>SVU-ansøgninger (%s)</translation>
     </message>
     <message>
         <source>You have 1 overdue follow-up.</source>

@@ -54,6 +54,9 @@ class CourseView(QDialog):
 
     def __init__(self, store: Store, runner: TaskRunner | None, course_id: str, parent=None):
         super().__init__(parent)
+        # A read may answer after the window closed (and Qt deleted its widgets): drop it.
+        self._closed = False
+        self.finished.connect(self._close_down)
         self._store, self._runner = store, runner
         self.course = course_service.find_course(store, course_id)
         self.data: dict[str, Any] = {}
@@ -171,7 +174,17 @@ class CourseView(QDialog):
                 return
             done(result)
         else:
-            self._runner.run(work, on_done=done, on_error=error)
+            self._runner.run(work, on_done=lambda r: None if self._closed else done(r),
+                             on_error=lambda e: self._late_error(e) if self._closed
+                             else error(e))
+
+    def _close_down(self, _result: int = 0) -> None:
+        self._closed = True
+
+    @staticmethod
+    def _late_error(exc: BaseException) -> None:
+        if not isinstance(exc, ValidationError):  # nobody left to tell: the log keeps it
+            log.error("course window (closed)", exc_info=(type(exc), exc, exc.__traceback__))
 
     def _write(self, work: Callable[[], Any], message: str | None = None,
                failed: Callable[[str], None] | None = None) -> None:

@@ -1,7 +1,8 @@
 """Oversigt, the first page: overdue, today's and this week's follow-ups (tick them off, and
 undo a tick for a few seconds with "Fortryd" or Ctrl+Z), the visits and sessions coming up,
-and a few KPI tiles. Enter or a double click opens the company. Overdue tasks also show as a
-quiet banner, never a modal box."""
+and a few KPI tiles, and the courses whose SVU application window is open while people have not
+applied. Enter or a double click opens the company (the course). Overdue tasks also show as
+a quiet banner, never a modal box."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -33,6 +36,7 @@ _TILE = ("QFrame#tile { background: #f2f4f7; border: 1px solid #d5d9e0; border-r
 
 class OverviewPage(QWidget):
     open_company = Signal(str)
+    open_course = Signal(str)
     changed = Signal()  # a task was ticked off
     loaded = Signal()
     reminder = Signal(str)  # once, after the first load, when tasks are overdue
@@ -78,6 +82,16 @@ class OverviewPage(QWidget):
             self.lists[key] = (header, view, model)
             column.addWidget(header)
             column.addWidget(view, _STRETCH[key])
+        self.svu_header = QLabel()
+        self.svu_header.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        self.svu_list = QListWidget()
+        self.svu_list.setObjectName("overview_svu")
+        self.svu_list.setAccessibleName(self.tr("SVU applications"))
+        self.svu_list.setWordWrap(True)
+        self.svu_list.itemActivated.connect(
+            lambda item: self.open_course.emit(item.data(Qt.ItemDataRole.UserRole)))
+        right.addWidget(self.svu_header)
+        right.addWidget(self.svu_list, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(12)
@@ -130,19 +144,22 @@ class OverviewPage(QWidget):
             # On the worker: the outreach rules (holidays, time zones) load here, not
             # on the GUI thread while the window opens.
             from ...services import outreach
+            from ...services.course_view import svu_reminders
 
             name = my_name(store)  # Indstillinger → Mig may have changed it
             consultant = name if mine else None
             counts = CompanyRepository(store).count_by_phase()
             per_phase = {p: counts.get(int(p), 0) for p in Phase}
             return (outreach.overview(store, consultant),
-                    len(outreach.tasks(store, consultant=consultant)), per_phase, name)
+                    len(outreach.tasks(store, consultant=consultant)), per_phase, name,
+                    svu_reminders(store, consultant=consultant))
 
         self._runner.run(read, on_done=self._loaded, cancellable=True)
 
     def _loaded(self, result) -> None:
-        view, open_count, per_phase, name = result
+        view, open_count, per_phase, name, svu = result
         self.mine.set_name(name)
+        self._show_svu(svu)
         rows = {"overdue": view.overdue, "today": view.due_today, "week": view.this_week,
                 "visits": view.upcoming_visits, "sessions": view.upcoming_sessions}
         for key, (header, _list, model) in self.lists.items():
@@ -160,6 +177,16 @@ class OverviewPage(QWidget):
             self.reminder.emit(message)
         self._reminded = True
         self.loaded.emit()
+
+    def _show_svu(self, reminders) -> None:
+        self.svu_list.clear()
+        for r in reminders:
+            waiting = (self.tr("1 has not applied") if r.waiting == 1
+                       else self.tr("%s have not applied") % r.waiting)
+            item = QListWidgetItem(f"{r.title} – {r.company}: {waiting}. {r.text}")
+            item.setData(Qt.ItemDataRole.UserRole, r.course_id)
+            self.svu_list.addItem(item)
+        self.svu_header.setText(self.tr("SVU applications (%s)") % len(reminders))
 
     def reminder_text(self, overdue: int) -> str | None:
         if overdue == 0:
