@@ -6,7 +6,6 @@ Everything shown comes from services.course_view (the same plain data the docume
 read on the background runner: its checks look at every other live course."""
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from ...domain.course_calendar import lesson_day_text
 from ...domain.danish_format import display_phone, field_date
-from ...domain.validation import ValidationError
 from ...services import course_ics, enrolments, screenings
 from ...services import course_view as views
 from ...services import courses as course_service
@@ -43,6 +41,7 @@ from .course_documents import documents, file_part
 from .course_form import WARNING_COLOUR
 from .course_parts import LessonChange, PickPeople, candidates, class_title
 from .course_people import AttendanceTab, ParticipantsTab
+from .window_work import WindowWork
 
 log = logging.getLogger(__name__)
 DAY_ROLE = Qt.ItemDataRole.UserRole
@@ -54,9 +53,6 @@ class CourseView(QDialog):
 
     def __init__(self, store: Store, runner: TaskRunner | None, course_id: str, parent=None):
         super().__init__(parent)
-        # A read may answer after the window closed (and Qt deleted its widgets): drop it.
-        self._closed = False
-        self.finished.connect(self._close_down)
         self._store, self._runner = store, runner
         self.course = course_service.find_course(store, course_id)
         self.data: dict[str, Any] = {}
@@ -71,6 +67,7 @@ class CourseView(QDialog):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(f"color: {WARNING_COLOUR};")
         self.message = ErrorLabel()  # what went wrong, in red
+        self._work = WindowWork(self, runner, self.message.show_message, "course window")
         self.notice = QLabel()  # what was done
         self.notice.hide()
 
@@ -156,35 +153,7 @@ class CourseView(QDialog):
     # -- running work -------------------------------------------------------------------------
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
              failed: Callable[[str], None] | None = None) -> None:
-        """On the runner when there is one; a Danish refusal goes to `failed`."""
-        show = failed or self.message.show_message
-
-        def error(exc: BaseException) -> None:
-            if isinstance(exc, ValidationError):
-                show(exc.message)
-            else:
-                log.error("course window", exc_info=(type(exc), exc, exc.__traceback__))
-                show(self.tr("It failed: %s") % exc)
-
-        if self._runner is None:
-            try:
-                result = work()
-            except Exception as exc:  # noqa: BLE001 - as the runner: every failure is shown
-                error(exc)
-                return
-            done(result)
-        else:
-            self._runner.run(work, on_done=lambda r: None if self._closed else done(r),
-                             on_error=lambda e: self._late_error(e) if self._closed
-                             else error(e))
-
-    def _close_down(self, _result: int = 0) -> None:
-        self._closed = True
-
-    @staticmethod
-    def _late_error(exc: BaseException) -> None:
-        if not isinstance(exc, ValidationError):  # nobody left to tell: the log keeps it
-            log.error("course window (closed)", exc_info=(type(exc), exc, exc.__traceback__))
+        self._work.run(work, done, failed)
 
     def _write(self, work: Callable[[], Any], message: str | None = None,
                failed: Callable[[str], None] | None = None) -> None:
