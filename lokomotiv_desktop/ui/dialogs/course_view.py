@@ -43,7 +43,6 @@ from .course_parts import LessonChange, PickPeople, candidates, class_title
 from .course_people import AttendanceTab, ParticipantsTab
 from .window_work import WindowWork
 
-log = logging.getLogger(__name__)
 DAY_ROLE = Qt.ItemDataRole.UserRole
 
 
