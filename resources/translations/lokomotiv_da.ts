@@ -851,6 +851,33 @@
     </message>
 </context>
 <context>
+    <name>CourseSettingsGroup</name>
+    <message>
+        <source>Courses</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Save course settings</source>
+        <translation>Gem holdindstillinger</translation>
+    </message>
+    <message>
+        <source>Class size</source>
+        <translation>Holdstørrelse</translation>
+    </message>
+    <message>
+        <source>OBU class at most</source>
+        <translation>OBU-hold højst</translation>
+    </message>
+    <message>
+        <source>Hours per trin</source>
+        <translation>Timer pr. trin</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
     <name>CourseView</name>
     <message>
         <source>Date</source>

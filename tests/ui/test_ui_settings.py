@@ -58,3 +58,23 @@ def test_choosing_english_offers_a_restart_that_starts_lokomotiv_again(window, q
     finally:
         page.language.setCurrentIndex(page.language.findData("da"))
     assert saved_language() == "da"
+
+
+def test_course_settings_are_saved_and_a_wrong_range_is_refused(window, qtbot, wait_idle):
+    from lokomotiv_desktop.services.course_settings import course_settings
+
+    group = window.show_page("settings").course_settings
+    assert (group.class_min.value(), group.class_max.value(), group.obu_max.value()) == (8, 13, 6)
+    group.class_min.setValue(12)
+    group.class_max.setValue(10)
+    qtbot.mouseClick(group.save_button, Qt.MouseButton.LeftButton)
+    wait_idle()
+    assert group.message.isVisible() and "mindste" in group.message.text()
+    assert course_settings(window.store).class_max == 13  # nothing saved
+    group.class_min.setValue(6)
+    group.hours_max.setValue(50)
+    qtbot.mouseClick(group.save_button, Qt.MouseButton.LeftButton)
+    wait_idle()
+    assert not group.message.isVisible() and group.saved.text() == "Gemt."
+    saved = course_settings(window.store)
+    assert (saved.class_min, saved.class_max, saved.hours_max) == (6, 10, 50.0)

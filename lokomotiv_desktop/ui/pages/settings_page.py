@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...services import me
 from ..i18n import LANGUAGES, save_language, saved_language
+from ..widgets.course_settings_group import CourseSettingsGroup
 
 
 def _selectable(text: str = "") -> QLabel:
@@ -50,6 +51,8 @@ class SettingsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self._me_group())
         layout.addWidget(self._window_group())
+        self.course_settings = CourseSettingsGroup(store, runner)
+        layout.addWidget(self.course_settings)
         layout.addStretch(1)
 
         self.my_name.setText(store.get_state(me.NAME_KEY) or "")
