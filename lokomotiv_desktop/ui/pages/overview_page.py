@@ -5,7 +5,7 @@ applied. Enter or a double click opens the company (the course). Overdue tasks a
 a quiet banner, never a modal box."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from ..widgets.undo_notice import UndoNotice
 
 # Overdue tasks get the most room; today's list is usually short.
 _STRETCH = {"overdue": 3, "today": 1, "week": 2, "visits": 2, "sessions": 2}
+SVU_DELAY_MS = 800
 _TILE = ("QFrame#tile { background: #f2f4f7; border: 1px solid #d5d9e0; border-radius: 6px; }")
 
 
@@ -39,6 +40,7 @@ class OverviewPage(QWidget):
     open_course = Signal(str)
     changed = Signal()  # a task was ticked off
     loaded = Signal()
+    svu_loaded = Signal()
     reminder = Signal(str)  # once, after the first load, when tasks are overdue
 
     def __init__(self, store: Store, runner: TaskRunner, parent=None):
@@ -144,22 +146,26 @@ class OverviewPage(QWidget):
             # On the worker: the outreach rules (holidays, time zones) load here, not
             # on the GUI thread while the window opens.
             from ...services import outreach
-            from ...services.course_view import svu_reminders
 
             name = my_name(store)  # Indstillinger → Mig may have changed it
             consultant = name if mine else None
             counts = CompanyRepository(store).count_by_phase()
             per_phase = {p: counts.get(int(p), 0) for p in Phase}
             return (outreach.overview(store, consultant),
-                    len(outreach.tasks(store, consultant=consultant)), per_phase, name,
-                    svu_reminders(store, consultant=consultant))
+                    len(outreach.tasks(store, consultant=consultant)), per_phase, name)
 
         self._runner.run(read, on_done=self._loaded, cancellable=True)
 
     def _loaded(self, result) -> None:
-        view, open_count, per_phase, name, svu = result
+        view, open_count, per_phase, name = result
         self.mine.set_name(name)
-        self._show_svu(svu)
+        # The SVU reminders (course calendars, holidays) come second; at start-up a moment
+        # later, so that the window is shown and filled first.
+        consultant = name if not self.mine.all_button.isChecked() else None
+        if self._reminded:
+            self._load_svu(consultant)
+        else:
+            QTimer.singleShot(SVU_DELAY_MS, self, lambda: self._load_svu(consultant))
         rows = {"overdue": view.overdue, "today": view.due_today, "week": view.this_week,
                 "visits": view.upcoming_visits, "sessions": view.upcoming_sessions}
         for key, (header, _list, model) in self.lists.items():
@@ -178,6 +184,16 @@ class OverviewPage(QWidget):
         self._reminded = True
         self.loaded.emit()
 
+    def _load_svu(self, consultant: str | None) -> None:
+        store = self._store
+
+        def read():
+            from ...services.course_view import svu_reminders
+
+            return svu_reminders(store, consultant=consultant)
+
+        self._runner.run(read, on_done=self._show_svu, cancellable=True)
+
     def _show_svu(self, reminders) -> None:
         self.svu_list.clear()
         for r in reminders:
@@ -187,6 +203,7 @@ class OverviewPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, r.course_id)
             self.svu_list.addItem(item)
         self.svu_header.setText(self.tr("SVU applications (%s)") % len(reminders))
+        self.svu_loaded.emit()
 
     def reminder_text(self, overdue: int) -> str | None:
         if overdue == 0:

@@ -40,7 +40,7 @@ def test_an_open_svu_window_is_on_the_overview_and_opens_its_course(svu_store, q
     qtbot.addWidget(window)
     window.show()
     page = window.outreach.overview
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.svu_loaded, timeout=5000):  # a moment after the rest
         window.start()
     wait_idle()
     assert page.svu_header.text() == "SVU-ansøgninger (1)"
