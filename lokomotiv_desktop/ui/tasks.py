@@ -50,6 +50,11 @@ class TaskRunner(QObject):
         self.error_handler: Callable[[BaseException], None] = self._log_error
 
     @property
+    def shut_down(self) -> bool:
+        """No more work is taken (the window is closing)."""
+        return self._closed
+
+    @property
     def busy(self) -> bool:
         return bool(self._pending)
 

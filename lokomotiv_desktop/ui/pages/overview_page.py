@@ -185,6 +185,8 @@ class OverviewPage(QWidget):
         self.loaded.emit()
 
     def _load_svu(self, consultant: str | None) -> None:
+        if self._runner.shut_down:  # the delayed first load, after the window closed
+            return
         store = self._store
 
         def read():
