@@ -41,6 +41,7 @@ from .field_rules import (  # noqa: F401 - MAX_INT etc. are part of this module'
     _values,
 )
 from .outreach import KpiMeasure, MessengerRole, SessionFormat, VisitKind
+from .association_rules import ASSOCIATION_RULES
 from .course_row_rules import COURSE_RULES
 from .person_rules import PERSON_RULES
 from .validation import (
@@ -147,6 +148,7 @@ ROW_RULES: dict[str, dict[str, FieldRule]] = {
     },
     **PERSON_RULES,
     **COURSE_RULES,
+    **ASSOCIATION_RULES,
 }
 _DELETED = _bool("Slettet")
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from .migration_association import STEP_11_ASSOCIATION
 from .migration_courses import STEP_10_COURSES
 from .migration_participants import step_9_participants
 from .rekey import rekey_natural_ids
@@ -313,6 +314,7 @@ MIGRATIONS: list[tuple[int, str | Callable]] = [
     (8, _step_8_danish_order),
     (9, step_9_participants),
     (10, STEP_10_COURSES),
+    (11, STEP_11_ASSOCIATION),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -210,3 +210,34 @@ register(SyncedTable(
     parent=("enrolment_id", "enrolment"),
     personal=True,
 ))
+
+# The association (issue 13): members, the board, and the financing. Read and written by
+# coordinators and admins only (server/roles.py: not field work); every row has the scope
+# "forening", which no konsulent's pull includes.
+ASSOCIATION_SCOPE = "forening"
+register(SyncedTable(
+    name="member",  # a municipality (with a vote) or an organisation (without)
+    fields=("kind", "municipality_code", "name", "since", "until", "vote", "notes", "scope"),
+    scope_field="scope",
+))
+register(SyncedTable(
+    name="board_member",
+    fields=("name", "role", "vote", "member_id", "since", "until", "scope"),
+    scope_field="scope",
+))
+register(SyncedTable(
+    name="grant_rate",  # the basic grant per P-nummer of one year; id from the year
+    fields=("year", "per_pnr", "scope"),
+    scope_field="scope",
+))
+register(SyncedTable(
+    name="pnr_count",  # P-numbers of a municipality for a year's grant; id from (code, year)
+    fields=("municipality_code", "year", "counted", "counted_on", "override", "reason",
+            "scope"),
+    scope_field="scope",
+))
+register(SyncedTable(
+    name="activity_grant",  # a task the municipality ordered in a year, with its price
+    fields=("municipality_code", "year", "task", "amount", "notes", "scope"),
+    scope_field="scope",
+))
