@@ -24,6 +24,7 @@ from .common import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_INTERRUPTED, fail
 def command_modules() -> list:
     """In the order of the help text. Imported here, not at the top: see the docstring."""
     from . import (
+        association,
         company,
         courses,
         demo,
@@ -36,7 +37,7 @@ def command_modules() -> list:
         sync,
     )
 
-    return [search, company, importing, demo, outreach, participants, screenings, courses, privacy, sync]
+    return [search, company, importing, demo, outreach, participants, screenings, courses, privacy, sync, association]
 
 
 def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:

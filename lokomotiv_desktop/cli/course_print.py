@@ -23,7 +23,7 @@ from .people import fails_cleanly
 # What the access log says when a document with a person's name is printed.
 PRINTED = {"invitations": "udskrev invitation til hold",
            "attendance": "udskrev fremmødeliste for hold"}
-DOCUMENTS = ("course-plan", "notice", "invitations", "attendance")
+DOCUMENTS = ("course-plan", "notice", "invitations", "attendance", "voting-list")
 
 
 def register(subparsers) -> None:
@@ -88,10 +88,11 @@ def register(subparsers) -> None:
     printing = subparsers.add_parser(
         "print", help="udskriv holdets dokumenter som PDF",
         description="course-plan: kursusplanen; notice: opslag uden navne; invitations: "
-                    "en invitation pr. deltager; attendance: fremmødeliste.")
+                    "en invitation pr. deltager; attendance: fremmødeliste; voting-list: "
+                    "generalforsamlingens stemmeliste (uden HOLD).")
     printing.add_argument("document", choices=DOCUMENTS, metavar="DOKUMENT",
                           help=", ".join(DOCUMENTS))
-    printing.add_argument("course", **course_id)
+    printing.add_argument("course", nargs="?", **course_id)  # not for voting-list
     printing.add_argument("--out", required=True, metavar="FIL.pdf", help="PDF-filen")
     printing.set_defaults(handler=print_command)
 
@@ -224,6 +225,12 @@ def write_atomically(out: Path, payload: bytes) -> None:
 @fails_cleanly
 def print_command(args, store: Store) -> int:
     out = _target(args.out)
+    if args.document == "voting-list":
+        from .association import print_voting_list
+        return print_voting_list(store, out, write_atomically)
+    if not args.course:
+        raise ValidationError("course", "Angiv holdet (HOLD), fx lokomotiv print course-plan "
+                              "0193f --out plan.pdf.")
     course = service.find_course(store, args.course)
     view = course_view(store, course)
     if args.document in PRINTED and not view["participants"]:
