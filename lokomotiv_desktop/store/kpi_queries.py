@@ -1,0 +1,210 @@
+"""The SQL behind the KPI funnel (issue 13): set-based, one query per number group, each
+starting from the dated table's date index and reaching the company by its primary key.
+Deleted rows never count. Bounds are ISO text [lo, hi) (domain.kpi.bounds).
+
+The scope (the filter without its period) is a company condition for company numbers and
+a person condition for person numbers: an employed participant is placed by their
+company, an unemployed one (no company) by their own municipality and consultant."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..domain.courses import Course
+from ..domain.kpi import KpiFilter
+from .courses import _C_COLUMNS, _course
+from .database import Store
+
+_COMPANY_JOIN = "JOIN company c ON c.id = {col} AND c.deleted = 0"
+_PERSON_JOIN = ("JOIN participant p ON p.id = {col} AND p.deleted = 0 "
+                "LEFT JOIN company c ON c.id = p.company_id AND c.deleted = 0")
+
+# name -> (FROM ... with joins, WHERE with two placeholders for the period, what is counted)
+COMPANY_SOURCES: dict[str, tuple[str, str]] = {
+    "companies_contacted": (
+        "visit v " + _COMPANY_JOIN.format(col="v.company_id"),
+        "v.deleted = 0 AND v.date >= ? AND v.date < ?"),
+    "first_meetings": (
+        "visit v " + _COMPANY_JOIN.format(col="v.company_id"),
+        "v.deleted = 0 AND v.kind = 'første møde' AND v.date >= ? AND v.date < ?"),
+    "companies_motivation": (
+        "phase_change x " + _COMPANY_JOIN.format(col="x.company_id"),
+        "x.deleted = 0 AND x.to_phase >= 2 AND x.changed_at >= ? AND x.changed_at < ?"),
+    "sessions": (
+        "motivation_session m " + _COMPANY_JOIN.format(col="m.company_id"),
+        "m.deleted = 0 AND m.date >= ? AND m.date < ?"),
+}
+PERSON_SOURCES: dict[str, tuple[str, str]] = {
+    "screened": (
+        "screening s " + _PERSON_JOIN.format(col="s.participant_id"),
+        "s.deleted = 0 AND s.date >= ? AND s.date < ?"),
+    "referred_dyslexia": (
+        "referral r " + _PERSON_JOIN.format(col="r.participant_id"),
+        "r.deleted = 0 AND r.date >= ? AND r.date < ?"),
+    "dyslexia_results": (
+        "dyslexia_result d JOIN referral r ON r.id = d.referral_id AND r.deleted = 0 "
+        + _PERSON_JOIN.format(col="r.participant_id"),
+        "d.deleted = 0 AND d.date >= ? AND d.date < ?"),
+    "enrolled": (
+        "enrolment e JOIN course k ON k.id = e.course_id AND k.deleted = 0 "
+        + _PERSON_JOIN.format(col="e.participant_id"),
+        "e.deleted = 0 AND e.date >= ? AND e.date < ?"),
+}
+_EMPLOYMENT = "CASE WHEN p.employment = 'ledig' THEN 'ledig' ELSE 'beskæftiget' END"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The filter without its period, the consultant resolved to the stored spellings."""
+    municipality: str | None = None
+    consultants: tuple[str, ...] | None = None  # None: any consultant
+    company_id: str | None = None
+    industry: str | None = None
+
+    def company_where(self) -> tuple[str, list]:
+        sql, args = ["1"], []
+        if self.municipality is not None:
+            sql.append("c.municipality_code = ?")
+            args.append(self.municipality)
+        if self.consultants is not None:
+            sql.append("c.consultant IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(self.consultants))
+        if self.company_id is not None:
+            sql.append("c.id = ?")
+            args.append(self.company_id)
+        if self.industry is not None:
+            sql.append("substr(c.industry_code, 1, ?) = ?")
+            args += [len(self.industry), self.industry]
+        return " AND ".join(sql), args
+
+    def person_where(self) -> tuple[str, list]:
+        # An employed person's company must be alive; an unemployed one has none.
+        sql, args = ["(p.company_id IS NULL OR c.id IS NOT NULL)"], []
+        if self.municipality is not None:
+            sql.append("(CASE WHEN p.company_id IS NULL THEN p.municipality_code "
+                       "ELSE c.municipality_code END) = ?")
+            args.append(self.municipality)
+        if self.consultants is not None:
+            sql.append("(CASE WHEN p.company_id IS NULL THEN p.consultant ELSE c.consultant "
+                       "END) IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(self.consultants))
+        if self.company_id is not None:
+            sql.append("p.company_id = ?")
+            args.append(self.company_id)
+        if self.industry is not None:
+            sql.append("substr(c.industry_code, 1, ?) = ?")
+            args += [len(self.industry), self.industry]
+        return " AND ".join(sql), args
+
+
+class KpiQueries:
+    def __init__(self, store: Store):
+        self.db = store.db
+
+    def scope(self, flt: KpiFilter) -> Scope:
+        consultants = None
+        if flt.consultant is not None:
+            wanted = flt.consultant.strip().casefold()
+            names = {r[0] for r in self.db.execute(
+                "SELECT DISTINCT consultant FROM company UNION "
+                "SELECT DISTINCT consultant FROM participant")}
+            consultants = tuple(sorted(n for n in names if n and n.casefold() == wanted))
+        return Scope(flt.municipality, consultants, flt.company_id, flt.industry)
+
+    def _run(self, sql: str, args: list) -> list[tuple]:
+        return self.db.execute(sql, args).fetchall()
+
+    # -- company numbers -------------------------------------------------------------------
+    def company_count(self, name: str, scope: Scope, lo: str, hi: str) -> int:
+        source, where = COMPANY_SOURCES[name]
+        scoped, args = scope.company_where()
+        return self._run(f"SELECT COUNT(DISTINCT c.id) FROM {source} WHERE {where} "
+                         f"AND {scoped}", [lo, hi, *args])[0][0]
+
+    def session_totals(self, scope: Scope, lo: str, hi: str) -> tuple[int, int]:
+        source, where = COMPANY_SOURCES["sessions"]
+        scoped, args = scope.company_where()
+        count, attended = self._run(f"SELECT COUNT(*), TOTAL(m.attended) FROM {source} "
+                                    f"WHERE {where} AND {scoped}", [lo, hi, *args])[0]
+        return count, int(attended)
+
+    def company_ids(self, name: str, scope: Scope, lo: str, hi: str) -> list[str]:
+        source, where = COMPANY_SOURCES[name]
+        scoped, args = scope.company_where()
+        return [r[0] for r in self._run(f"SELECT DISTINCT c.id FROM {source} WHERE {where} "
+                                        f"AND {scoped}", [lo, hi, *args])]
+
+    def companies_in_scope(self, scope: Scope, ids: Iterable[str]) -> set[str]:
+        scoped, args = scope.company_where()
+        return {r[0] for r in self._run(
+            f"SELECT c.id FROM company c WHERE c.id IN (SELECT value FROM json_each(?)) "
+            f"AND c.deleted = 0 AND {scoped}", [json.dumps(list(ids)), *args])}
+
+    def first_visits(self, ids: Iterable[str]) -> dict[str, str]:
+        """Company id -> the ISO date of its first visit ever (companies with a visit)."""
+        return {r[0]: r[1] for r in self._run(
+            "SELECT v.company_id, MIN(v.date) FROM visit v WHERE v.company_id IN "
+            "(SELECT value FROM json_each(?)) AND v.deleted = 0 GROUP BY v.company_id",
+            [json.dumps(list(ids))])}
+
+    # -- person numbers --------------------------------------------------------------------
+    def person_groups(self, name: str, scope: Scope, lo: str, hi: str,
+                      columns: tuple[str, ...] = (), distinct: str | None = None) -> list[tuple]:
+        """(employment, *columns, n) rows; n counts rows, or distinct `distinct` values."""
+        source, where = PERSON_SOURCES[name]
+        scoped, args = scope.person_where()
+        counted = f"COUNT(DISTINCT {distinct})" if distinct else "COUNT(*)"
+        select = ", ".join((_EMPLOYMENT, *columns))
+        group = ", ".join(str(i + 1) for i in range(len(columns) + 1))
+        return self._run(f"SELECT {select}, {counted} FROM {source} WHERE {where} "
+                         f"AND {scoped} GROUP BY {group}", [lo, hi, *args])
+
+    def participant_ids(self, name: str, scope: Scope, lo: str, hi: str) -> list[str]:
+        source, where = PERSON_SOURCES[name]
+        scoped, args = scope.person_where()
+        return [r[0] for r in self._run(f"SELECT DISTINCT p.id FROM {source} WHERE {where} "
+                                        f"AND {scoped}", [lo, hi, *args])]
+
+    def completed_rows(self, scope: Scope, course_ids: Iterable[str]) -> list[tuple]:
+        """(participant id, employment, subject, result) of the "gennemført" enrolments in
+        the given courses, in scope."""
+        scoped, args = scope.person_where()
+        return self._run(
+            f"SELECT p.id, {_EMPLOYMENT}, k.subject, e.result FROM enrolment e "
+            "JOIN course k ON k.id = e.course_id AND k.deleted = 0 "
+            + _PERSON_JOIN.format(col="e.participant_id")
+            + " WHERE e.course_id IN (SELECT value FROM json_each(?)) AND e.deleted = 0 "
+            f"AND e.status = 'gennemført' AND {scoped}", [json.dumps(list(course_ids)), *args])
+
+    # -- courses ---------------------------------------------------------------------------
+    def courses_until(self, hi: str) -> list[Course]:
+        """The courses that can have held lessons before `hi`: alive, not aflyst, started."""
+        return [_course(r) for r in self._run(
+            f"SELECT {_C_COLUMNS} FROM course c WHERE c.deleted = 0 AND c.status != 'aflyst' "
+            "AND c.start_date < ?", [hi])]
+
+    def participants(self, ids: Iterable[str]) -> list[tuple]:
+        """(id, first name, last name, company name) for the drill-down, in name order."""
+        return self._run(
+            "SELECT p.id, p.first_name, p.last_name, COALESCE(c.name, '') FROM participant p "
+            "LEFT JOIN company c ON c.id = p.company_id WHERE p.id IN "
+            "(SELECT value FROM json_each(?)) ORDER BY p.first_name, p.last_name, p.id",
+            [json.dumps(list(ids))])
+
+    def companies(self, ids: Iterable[str]) -> list[tuple]:
+        """(id, cvr, name) for the drill-down, in name order."""
+        return self._run(
+            "SELECT c.id, c.cvr, c.name FROM company c WHERE c.id IN "
+            "(SELECT value FROM json_each(?)) ORDER BY c.name, c.id", [json.dumps(list(ids))])
+
+    def active_municipalities(self, lo: str, hi: str) -> list[str]:
+        """Municipality codes with any company or person activity dated in the period."""
+        parts = []
+        for source, where in COMPANY_SOURCES.values():
+            parts.append(f"SELECT c.municipality_code FROM {source} WHERE {where}")
+        for source, where in PERSON_SOURCES.values():
+            parts.append("SELECT CASE WHEN p.company_id IS NULL THEN p.municipality_code "
+                         f"ELSE c.municipality_code END FROM {source} WHERE {where}")
+        rows = self._run(" UNION ".join(parts), [lo, hi] * len(parts))
+        return sorted(r[0] for r in rows if r[0])
