@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 from .flowables import data_table, paragraph, title
 from .templates import print_date, render
 
-_BLANK = "\u00a0"  # room to write in, where an empty cell would print "–"
+_BLANK = "\u200b"  # room to write in (an empty cell prints "–", and strip() eats spaces)
 
 
 def build_voting_list(data: dict) -> bytes:

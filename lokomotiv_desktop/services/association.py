@@ -81,8 +81,9 @@ def add_organisation_member(store: Store, name: Any, since: Any, notes: Any = ""
         raise ValidationError("organisation", "Organisationen skal have et navn.")
     start = _day(since, "since", "Medlem siden")
     repo = MemberRepository(store)
-    if any(not m["until"] for m in repo.named(clean)):
-        raise ValidationError("organisation", f"«{clean}» er allerede medlem.")
+    current = next((m for m in repo.named(clean) if not m["until"]), None)
+    if current:
+        raise ValidationError("organisation", f"«{current['name']}» er allerede medlem.")
     with store.transaction():
         row_id = repo.add_organisation({"name": clean, "since": start.isoformat(),
                                         "until": None, "vote": 0, "notes": clean_text(notes)})
