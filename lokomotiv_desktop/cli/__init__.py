@@ -29,6 +29,7 @@ def command_modules() -> list:
         courses,
         demo,
         importing,
+        kpi,
         outreach,
         participants,
         privacy,
@@ -37,7 +38,7 @@ def command_modules() -> list:
         sync,
     )
 
-    return [search, company, importing, demo, outreach, participants, screenings, courses, privacy, sync, association]
+    return [search, company, importing, demo, outreach, participants, screenings, courses, kpi, privacy, sync, association]
 
 
 def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:

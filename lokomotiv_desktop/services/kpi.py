@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from ..domain.courses import Course
 from ..domain.course_calendar import Calendar
+from ..domain.courses import Course
 from ..domain.kpi import (
     BEGINNING,
     EMPLOYMENT,
@@ -87,7 +87,7 @@ def _start(store: Store, flt: KpiFilter) -> tuple[_Run, KpiFilter]:
     return _Run(store, queries, queries.scope(flt), first, last), replace(flt, last=last)
 
 
-def compute(store: Store, flt: KpiFilter = KpiFilter()) -> KpiResult:
+def compute(store: Store, flt: KpiFilter = KpiFilter()) -> KpiResult:  # noqa: B008 - frozen
     run, resolved = _start(store, flt)
     return _compute(run, resolved)
 
