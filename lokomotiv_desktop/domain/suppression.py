@@ -21,7 +21,7 @@ the table only): the same totals appear elsewhere in a report ("I alt" in the su
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .small_counts import THRESHOLD, suppress_small
 
@@ -44,22 +44,31 @@ def augmented(rows: Sequence[Sequence[int]]) -> list[list[int]]:
     return grid
 
 
-def suppressed_cells(rows: Sequence[Sequence[int]]) -> set[Cell]:
-    """The cells of augmented(rows) to hide: the small ones and what protects them."""
+def suppressed_cells(rows: Sequence[Sequence[int]], force: Iterable[Cell] = (),
+                     keep: Iterable[Cell] = ()) -> set[Cell]:
+    """The cells of augmented(rows) to hide: the small ones and what protects them.
+
+    force: further cells (of the augmented grid; (-1, -1) is the grand total) to hide and
+    protect, e.g. a total another table of the same report had to hide: the same number
+    must print the same everywhere, or one table gives away what the other hides.
+    keep: cells never chosen as secondary (a total printed elsewhere anyway)."""
     if not rows:
         return set()
     grid = augmented(rows)
     primary = {(i, j) for i, line in enumerate(grid) for j, v in enumerate(line)
                if 0 < v < THRESHOLD}
-    hidden = set(primary)
+    height, width = len(grid), len(grid[0])
+    forced = {(i % height, j % width) for i, j in force}
+    hidden = primary | {(i, j) for i, j in forced if grid[i][j] > 0}
+    kept = {(i % height, j % width) for i, j in keep} - hidden
     protected: set[Cell] = set()
     # Deterministic order: the same table always gets the same cells hidden.
-    work = sorted(primary)
+    work = sorted(hidden)
     while work:
         cell = work.pop(0)
         if cell in protected:
             continue
-        loop = _cheapest_loop(grid, primary, hidden, cell)
+        loop = _cheapest_loop(grid, primary, hidden, cell, kept)
         if loop is None:
             # No loop with non-zero cells: hide every non-zero cell (never expected for
             # real tables, but a safe end rather than a published small count).
@@ -71,13 +80,14 @@ def suppressed_cells(rows: Sequence[Sequence[int]]) -> set[Cell]:
     return hidden
 
 
-def suppress_table(rows: list[list[int]], with_totals: bool = True) -> list[list[str]]:
+def suppress_table(rows: list[list[int]], with_totals: bool = True,
+                   force: Iterable[Cell] = (), keep: Iterable[Cell] = ()) -> list[list[str]]:
     """The table as printed: counts as text, hidden cells as "<5"; with_totals adds the row
     totals as the last column and the column totals as the last row."""
     if not rows:
         return []
     grid = augmented(rows)
-    hidden = suppressed_cells(rows)
+    hidden = suppressed_cells(rows, force, keep)
     printed = [[SUPPRESSED if (i, j) in hidden else str(v) for j, v in enumerate(line)]
                for i, line in enumerate(grid)]
     if with_totals:
@@ -85,13 +95,16 @@ def suppress_table(rows: list[list[int]], with_totals: bool = True) -> list[list
     return [line[:-1] for line in printed[:-1]]
 
 
-def suppress_row(values: list[int]) -> list[str]:
+def suppress_row(values: list[int], hide_total: bool = False,
+                 keep_total: bool = False) -> list[str]:
     """One row of counts and its total (last) as printed, for a table whose rows are
     separate (e.g. screened, enrolled, completed split by employment: their column sums
     mean nothing and are not printed)."""
     if not values:
         return []
-    return suppress_table([list(values)])[0]
+    total = [(0, -1), (-1, -1)]  # the row's total and its copy in the totals row
+    return suppress_table([list(values)], force=total if hide_total else (),
+                          keep=total if keep_total else ())[0]
 
 
 def _check(rows: Sequence[Sequence[int]]) -> None:
@@ -117,19 +130,19 @@ def _can_move(grid, primary, i: int, j: int, step: int) -> bool:
     return value >= 1
 
 
-def _cheapest_loop(grid, primary, hidden, cell: Cell) -> list[Cell] | None:
+def _cheapest_loop(grid, primary, hidden, cell: Cell, kept=frozenset()) -> list[Cell] | None:
     """The cheapest closed loop through cell along which a +1 or a -1 step is possible."""
     best: tuple[int, list[Cell]] | None = None
     for step in (1, -1):
         if not _can_move(grid, primary, *cell, step):
             continue
-        found = _path_back(grid, primary, hidden, cell, step)
+        found = _path_back(grid, primary, hidden, cell, step, kept)
         if found and (best is None or found[0] < best[0]):
             best = found
     return [cell, *best[1]] if best else None
 
 
-def _path_back(grid, primary, hidden, cell: Cell, step: int):
+def _path_back(grid, primary, hidden, cell: Cell, step: int, kept):
     """Dijkstra from the cell's column back to its row over row and column nodes; a cell
     (i, j) is the edge between row i and column j. Going row→column the loop adds step,
     column→row it subtracts it (so every equation keeps its sum)."""
@@ -154,7 +167,7 @@ def _path_back(grid, primary, hidden, cell: Cell, step: int):
         else:
             edges = [((i, index), ("r", i), -step) for i in range(height)]
         for used, nxt, change in edges:
-            if used == cell or grid[used[0]][used[1]] == 0:
+            if used == cell or grid[used[0]][used[1]] == 0 or used in kept:
                 continue
             if not _can_move(grid, primary, *used, change):
                 continue

@@ -99,9 +99,9 @@ def _intervals(grid, hidden, primary):
     return bounds, equations
 
 
-def assert_safe(rows):
+def assert_safe(rows, force=(), keep=()):
     grid = augmented(rows)
-    hidden = suppressed_cells(rows)
+    hidden = suppressed_cells(rows, force, keep)
     primary = {(i, j) for i, line in enumerate(grid) for j, v in enumerate(line) if 0 < v < 5}
     assert primary <= hidden
     assert all(grid[i][j] > 0 for i, j in hidden), "a 0 is never hidden"
@@ -170,6 +170,24 @@ def test_zero_prints_as_zero_and_an_empty_table_is_empty():
 def test_a_row_with_its_total():
     assert suppress_row([3, 12, 20]).count(SUPPRESSED) >= 2
     assert suppress_row([5, 6]) == ["5", "6", "11"]
+
+
+def test_a_total_printed_elsewhere_is_kept():
+    printed = suppress_row([3, 10, 20], keep_total=True)
+    assert printed[-1] == "33" and printed.count(SUPPRESSED) == 2
+    grid_rows = [[3, 10, 20]]
+    hidden = suppressed_cells(grid_rows, keep=[(0, -1), (-1, -1)])
+    assert (0, 3) not in hidden and (1, 3) not in hidden
+    assert_safe(grid_rows, keep=[(0, -1), (-1, -1)])
+
+
+def test_a_forced_total_is_hidden_and_protected():
+    rows = [[10, 20], [30, 40]]
+    printed = suppress_table(rows, force=[(-1, -1)])
+    assert printed[-1][-1] == SUPPRESSED
+    assert_safe(rows, force=[(-1, -1)])
+    assert suppress_row([7, 8], hide_total=True).count(SUPPRESSED) >= 2
+    assert suppress_row([0, 0], hide_total=True) == ["0", "0", "0"]
 
 
 @pytest.mark.parametrize("rows", [[[1, -1]], [[1, 2], [3]], [[1.5]]])
