@@ -33,12 +33,13 @@ def command_modules() -> list:
         outreach,
         participants,
         privacy,
+        reports,
         screenings,
         search,
         sync,
     )
 
-    return [search, company, importing, demo, outreach, participants, screenings, courses, kpi, privacy, sync, association]
+    return [search, company, importing, demo, outreach, participants, screenings, courses, kpi, privacy, sync, association, reports]
 
 
 def _base_parser(window_only: bool = False) -> argparse.ArgumentParser:

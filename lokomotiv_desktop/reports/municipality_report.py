@@ -34,7 +34,8 @@ def _span(span: dict) -> str:
 
 def _month_label(key: str) -> str:
     year, month = key.split("-")
-    return f"{MONTHS[int(month) - 1][:3]}. {year[2:]}"
+    name = MONTHS[int(month) - 1]
+    return f"{name[:3] + '.' if len(name) > 3 else name} {year[2:]}"
 
 
 def month_chart(chart: dict, width: float = CONTENT_WIDTH,
@@ -146,6 +147,10 @@ def table_rows(data: dict) -> list[list[Cell]]:
     return out
 
 
+SHEET_NAMES = {"virksomheder": "Virksomheder", "personer": "Personer", "udvikling": "Udvikling",
+               "fag": "Fag", "trin": "Fag og trin", "ordblinde": "Ordblindeindsatsen"}
+
+
 def sheets(data: dict) -> list[tuple[str, list[str], list[list[Cell]]]]:
     first = [(
         "Oversigt", ["Felt", "Værdi"],
@@ -155,5 +160,5 @@ def sheets(data: dict) -> list[tuple[str, list[str], list[list[Cell]]]]:
          ["Forrige periode til", data["previous"]["last"]],
          ["Bemærk", data["note"]]],
     )]
-    return first + [(t["title"][:31], list(t["headers"]), [list(r) for r in t["rows"]])
-                    for t in data["tables"]]
+    return first + [(SHEET_NAMES.get(t["key"], t["title"]), list(t["headers"]),
+                     [list(r) for r in t["rows"]]) for t in data["tables"]]

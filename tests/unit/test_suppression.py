@@ -52,7 +52,7 @@ def _rank(matrix):
         for r in range(len(m)):
             if r != rank and m[r][c] != 0:
                 f = m[r][c] / m[rank][c]
-                m[r] = [a - f * b for a, b in zip(m[r], m[rank])]
+                m[r] = [a - f * b for a, b in zip(m[r], m[rank], strict=True)]
         rank += 1
     return rank
 
@@ -60,7 +60,7 @@ def _rank(matrix):
 def _linearly_determined(equations, cells):
     index = {cell: k for k, cell in enumerate(cells)}
     matrix = [[Fraction(0)] * len(cells) for _ in equations]
-    for row, (coeffs, _) in zip(matrix, equations):
+    for row, (coeffs, _) in zip(matrix, equations, strict=True):
         for cell, a in coeffs.items():
             row[index[cell]] = Fraction(a)
     base = _rank(matrix)
