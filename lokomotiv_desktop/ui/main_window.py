@@ -30,6 +30,7 @@ from .icons import icon
 from .import_ui import install_import_ui
 from .outreach_ui import install_outreach_ui
 from .pages.companies_page import CompaniesPage
+from .reports_ui import install_reports_ui
 from .screenings_ui import install_screenings_ui
 from .sync_ui import install_sync_ui
 from .tasks import TaskRunner
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         install_outreach_ui(self)
         install_screenings_ui(self)
         install_courses_ui(self)
+        install_reports_ui(self)
         install_import_ui(self)
         self._add_help_menu()  # last: the menu bar's far end, after what the installs added
 

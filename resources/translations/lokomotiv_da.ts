@@ -46,6 +46,117 @@
     </message>
 </context>
 <context>
+    <name>AssociationPage</name>
+    <message>
+        <source>Members</source>
+        <translation>Medlemmer</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Bestyrelse</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Tilskud</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Municipality code</source>
+        <translation>Kommunekode</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Medlem siden</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Medlem til</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Stemmeret</translation>
+    </message>
+    <message>
+        <source>Kind of member</source>
+        <translation>Type medlem</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Municipality code or name, e.g. 615</source>
+        <translation>Kommunekode eller navn, fx 615</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Tilføj medlem</translation>
+    </message>
+    <message>
+        <source>End membership</source>
+        <translation>Afslut medlemskab</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>siden</translation>
+    </message>
+    <message>
+        <source>Selected member ends on</source>
+        <translation>Det valgte medlemskab slutter</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Elected</source>
+        <translation>Valgt den</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Formand</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>Add to the board</source>
+        <translation>Tilføj til bestyrelsen</translation>
+    </message>
+    <message>
+        <source>Organisation, e.g. 3F</source>
+        <translation>Organisation, fx 3F</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>%1 members today, %2 with a vote</source>
+        <translation>%1 medlemmer i dag, %2 med stemmeret</translation>
+    </message>
+    <message>
+        <source>Choose the member whose membership ends.</source>
+        <translation>Vælg det medlem, hvis medlemskab slutter.</translation>
+    </message>
+</context>
+<context>
     <name>BoardCardDelegate</name>
     <message>
         <source>No follow-up</source>
@@ -1224,6 +1335,37 @@
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <source>Behind the number: %s</source>
+        <translation>Bag tallet: %s</translation>
+    </message>
+    <message>
+        <source>%s people</source>
+        <translation>%s personer</translation>
+    </message>
+    <message>
+        <source>%s companies</source>
+        <translation>%s virksomheder</translation>
+    </message>
+    <message>
+        <source>Rows behind the number</source>
+        <translation>Rækkerne bag tallet</translation>
+    </message>
+    <message>
+        <source>unemployed</source>
+        <translation>ledig</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Names are shown here only; they never leave the window.</source>
+        <translation>Navnene vises kun her; de forlader aldrig vinduet.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateCvrWatch</name>
     <message>
         <source>Open the existing one</source>
@@ -1232,6 +1374,128 @@
     <message>
         <source>A company with CVR number %1 exists already: %2.</source>
         <translation>Der findes allerede en virksomhed med CVR-nummer %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Nøgletal</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Employed</source>
+        <translation>Beskæftigede</translation>
+    </message>
+    <message>
+        <source>Unemployed</source>
+        <translation>Ledige</translation>
+    </message>
+    <message>
+        <source>Double-click to see who is behind the number</source>
+        <translation>Dobbeltklik for at se, hvem der står bag tallet</translation>
+    </message>
+</context>
+<context>
+    <name>GrantsPanel</name>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Kroner per P-number</source>
+        <translation>Kroner pr. P-nummer</translation>
+    </message>
+    <message>
+        <source>Save rate</source>
+        <translation>Gem takst</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>P-numbers</source>
+        <translation>P-numre</translation>
+    </message>
+    <message>
+        <source>Counted on</source>
+        <translation>Optalt den</translation>
+    </message>
+    <message>
+        <source>Reason for the count</source>
+        <translation>Begrundelse for antallet</translation>
+    </message>
+    <message>
+        <source>Basic grant</source>
+        <translation>Grundtilskud</translation>
+    </message>
+    <message>
+        <source>Activity grant</source>
+        <translation>Aktivitetstilskud</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Mangler</translation>
+    </message>
+    <message>
+        <source>empty: count the CVR extract</source>
+        <translation>tomt: tæl CVR-udtrækket</translation>
+    </message>
+    <message>
+        <source>Reason for a count entered by hand</source>
+        <translation>Begrundelse for et antal rettet i hånden</translation>
+    </message>
+    <message>
+        <source>Save P-number count</source>
+        <translation>Gem antal P-numre</translation>
+    </message>
+    <message>
+        <source>Task, e.g. Screeningsdag</source>
+        <translation>Opgave, fx Screeningsdag</translation>
+    </message>
+    <message>
+        <source>Amount in kroner</source>
+        <translation>Beløb i kroner</translation>
+    </message>
+    <message>
+        <source>Add activity line</source>
+        <translation>Tilføj aktivitetslinje</translation>
+    </message>
+    <message>
+        <source>Save annual statements …</source>
+        <translation>Gem årsopgørelser …</translation>
+    </message>
+    <message>
+        <source>Selected municipality: P-numbers</source>
+        <translation>Valgt kommune: P-numre</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Total %1 for %2 member municipalities</source>
+        <translation>I alt %1 for %2 medlemskommuner</translation>
+    </message>
+    <message>
+        <source>Choose a municipality in the table first.</source>
+        <translation>Vælg først en kommune i tabellen.</translation>
+    </message>
+    <message>
+        <source>Folder for the annual statements</source>
+        <translation>Mappe til årsopgørelserne</translation>
+    </message>
+    <message>
+        <source>%1 statements saved in %2.</source>
+        <translation>%1 opgørelser gemt i %2.</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1602,25 @@
     <message>
         <source>%s days left</source>
         <translation>%s dage tilbage</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTiles</name>
+    <message>
+        <source>Screened this year</source>
+        <translation>Screenet i år</translation>
+    </message>
+    <message>
+        <source>Enrolled this year</source>
+        <translation>Tilmeldt hold i år</translation>
+    </message>
+    <message>
+        <source>Completed this year</source>
+        <translation>Gennemført hold i år</translation>
+    </message>
+    <message>
+        <source>All municipalities, %s:</source>
+        <translation>Alle kommuner, %s:</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1867,13 @@
     <message>
         <source>Everyone&apos;s</source>
         <translation>Alles</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityModel</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2723,112 @@ Din værdi: %s</translation>
     <message>
         <source>School</source>
         <translation>Skole</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Industry code, e.g. 10</source>
+        <translation>Branchekode, fx 10</translation>
+    </message>
+    <message>
+        <source>Number in the chart</source>
+        <translation>Nøgletal i diagrammet</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Bars per month of</source>
+        <translation>Søjler pr. måned for</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Alle kommuner</translation>
+    </message>
+    <message>
+        <source>All consultants</source>
+        <translation>Alle konsulenter</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fra-datoen</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til-datoen</translation>
+    </message>
+    <message>
+        <source>The from date lies after the to date. Choose a from date before %s.</source>
+        <translation>Fra-datoen ligger efter til-datoen. Vælg en fra-dato før %s.</translation>
+    </message>
+    <message>
+        <source>The numbers could not be computed.</source>
+        <translation>Tallene kunne ikke beregnes.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>begyndelsen</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <source>Period %s. Double-click a number to see who is behind it.</source>
+        <translation>Periode %s. Dobbeltklik på et tal for at se, hvem der står bag det.</translation>
+    </message>
+    <message>
+        <source>Save municipality report as %s …</source>
+        <translation>Gem kommunerapport som %s …</translation>
+    </message>
+    <message>
+        <source>Municipality report</source>
+        <translation>Kommunerapport</translation>
+    </message>
+    <message>
+        <source>Choose a municipality and a period with both dates first.</source>
+        <translation>Vælg først en kommune og en periode med begge datoer.</translation>
+    </message>
+    <message>
+        <source>Save municipality report</source>
+        <translation>Gem kommunerapport</translation>
+    </message>
+    <message>
+        <source>Municipality report saved in %s.</source>
+        <translation>Kommunerapport gemt i %s.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsUi</name>
+    <message>
+        <source>Reports</source>
+        <translation>Rapporter</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Forening</translation>
     </message>
 </context>
 <context>
