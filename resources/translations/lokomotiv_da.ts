@@ -2800,12 +2800,12 @@ Din værdi: %s</translation>
         <translation>Periode %s. Dobbeltklik på et tal for at se, hvem der står bag det.</translation>
     </message>
     <message>
-        <source>Save municipality report as %s …</source>
-        <translation>Gem kommunerapport som %s …</translation>
+        <source>Save the municipality report as</source>
+        <translation>Gem kommunerapporten som</translation>
     </message>
     <message>
-        <source>Municipality report</source>
-        <translation>Kommunerapport</translation>
+        <source>Save municipality report as %s …</source>
+        <translation>Gem kommunerapport som %s …</translation>
     </message>
     <message>
         <source>Choose a municipality and a period with both dates first.</source>

@@ -204,3 +204,28 @@ def test_oversigt_has_no_kpi_tiles_for_a_consultant(qtbot, kpi_store, runner, wa
         overview.reload()
     wait_idle()
     assert not tiles.row.isVisible()
+
+
+def test_the_municipality_report_is_saved_as_pdf_csv_and_xlsx(qtbot, page, wait_idle,
+                                                              tmp_path):
+    import csv
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    page.save_report("pdf", str(tmp_path / "vejle.pdf"))
+    assert "Vælg først en kommune" in page.error.text()  # no municipality chosen yet
+    page.select_municipality("630")
+    wait_idle()
+    for suffix in ("pdf", "csv", "xlsx"):
+        page.save_report(suffix, str(tmp_path / f"vejle.{suffix}"))
+        wait_idle()
+        assert page.summary.text() == f"Kommunerapport gemt i {tmp_path / f'vejle.{suffix}'}."
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "vejle.pdf").pages)
+    assert "Kommunerapport for Vejle Kommune" in text and "2027" in text
+    with open(tmp_path / "vejle.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert len(rows) > 1 and "Ole" not in str(rows)  # counts only, never a name
+    book = openpyxl.load_workbook(tmp_path / "vejle.xlsx")
+    assert book.worksheets and book.worksheets[0].max_row > 1
+    assert not page.error.isVisible()

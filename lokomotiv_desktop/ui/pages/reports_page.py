@@ -3,7 +3,10 @@ bars per month of a chosen number, a table per municipality, and a drill-down fr
 number to the companies or participants behind it. Every read runs on the worker."""
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -272,16 +274,10 @@ class ReportsPage(QWidget):
 
     # -- the municipality report --------------------------------------------------------------
     def _add_export_buttons(self) -> None:
-        """PDF / CSV / XLSX of the chosen municipality's report, when the report service is
-        in this build (services.municipality_report.write_report)."""
-        try:
-            from ...services import municipality_report
-        except ImportError:
-            return
-        if not hasattr(municipality_report, "write_report"):
-            return
+        self.exports.addWidget(QLabel(self.tr("Save the municipality report as")))
         for suffix in ("pdf", "csv", "xlsx"):
-            button = QPushButton(self.tr("Save municipality report as %s …") % suffix.upper())
+            button = QPushButton(f"{suffix.upper()} …")
+            button.setToolTip(self.tr("Save municipality report as %s …") % suffix.upper())
             button.clicked.connect(lambda _c=False, s=suffix: self.save_report(s))
             self.export_buttons[suffix] = button
             self.exports.addWidget(button)
@@ -291,7 +287,7 @@ class ReportsPage(QWidget):
 
         code = self.municipality.currentData()
         if code is None or self.filter is None or not (self.filter.first and self.filter.last):
-            QMessageBox.information(self, self.tr("Municipality report"), self.tr(
+            self.error.show_message(self.tr(
                 "Choose a municipality and a period with both dates first."))
             return
         name = f"kommunerapport-{code}-{self.filter.first.isoformat()}.{suffix}"
@@ -299,15 +295,36 @@ class ReportsPage(QWidget):
                                       f"{suffix.upper()} (*.{suffix})")
         if not path:
             return
+        if not path.lower().endswith(f".{suffix}"):
+            path = f"{path}.{suffix}"
         store, flt = self._store, self.filter
+        def saved(_result=None) -> None:
+            self.error.show_message(None)
+            self.summary.setText(self.tr("Municipality report saved in %s.") % path)
 
-        def write():
-            from pathlib import Path
+        self._runner.run(lambda: write_report(store, code, flt, Path(path)),
+                         on_done=saved, on_error=self._failed)
 
-            from ...services import municipality_report
 
-            return municipality_report.write_report(store, code, flt.first, flt.last,
-                                                    Path(path))
+def write_report(store: Store, code: str, flt: KpiFilter, out: Path) -> None:
+    """On the worker: the report's data (small counts already suppressed by the service),
+    then the PDF, CSV or XLSX by the file's suffix; never half a file under the name."""
+    from ...reports import municipality_report as document
+    from ...reports.table_files import write_csv, write_xlsx
+    from ...services.municipality_report import municipality_report
 
-        self._runner.run(write, on_done=lambda _r: self.summary.setText(
-            self.tr("Municipality report saved in %s.") % path), on_error=self._failed)
+    data = municipality_report(store, code, flt.first, flt.last)
+    suffix = out.suffix.lower()
+    if suffix == ".csv":
+        write_csv(out, document.CSV_HEADERS, document.table_rows(data))
+    elif suffix == ".xlsx":
+        write_xlsx(out, document.sheets(data))
+    else:
+        handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(document.build_municipality_report(data))
+            os.replace(temp, out)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
