@@ -102,8 +102,10 @@ def _compute(run: _Run, flt: KpiFilter, groups=None) -> KpiResult:
 # -- the number groups (one query each, the course group one pass over the calendars) ----
 
 def _companies(run: _Run, result: KpiResult) -> None:
-    for name in ("companies_contacted", "first_meetings", "companies_motivation"):
-        result.numbers[name] = run.queries.company_count(name, run.scope, *run.lo_hi)
+    contacted, met = run.queries.visit_counts(run.scope, *run.lo_hi)
+    result.numbers["companies_contacted"], result.numbers["first_meetings"] = contacted, met
+    result.numbers["companies_motivation"] = run.queries.company_count(
+        "companies_motivation", run.scope, *run.lo_hi)
 
 
 def _sessions(run: _Run, result: KpiResult) -> None:
@@ -112,12 +114,12 @@ def _sessions(run: _Run, result: KpiResult) -> None:
 
 
 def _screened(run: _Run, result: KpiResult) -> None:
-    q, lo_hi = run.queries, run.lo_hi
-    for employment, n in q.person_groups("screened", run.scope, *lo_hi, distinct="p.id"):
-        result.employment["screened"][employment] = n
+    rows = run.queries.screened_groups(run.scope, *run.lo_hi)
+    for employment, subject, n in rows:
+        if subject is None:
+            result.employment["screened"][employment] = n
     result.numbers["screened"] = sum(result.employment["screened"].values())
-    rows = q.person_groups("screened", run.scope, *lo_hi, ("s.subject",), distinct="p.id")
-    result.by_subject["screened"] = _summed((subject, n) for _, subject, n in rows)
+    result.by_subject["screened"] = _summed((s, n) for _, s, n in rows if s is not None)
 
 
 def _dyslexia(run: _Run, result: KpiResult) -> None:
@@ -230,6 +232,7 @@ def per_municipality(store: Store, flt: KpiFilter) -> dict[str, KpiResult]:
     codes = run.queries.active_municipalities(*run.lo_hi)
     if flt.municipality is not None:
         codes = [c for c in codes if c == flt.municipality]
+    run.calendars()  # once, for every municipality
     out = {}
     for code in codes:
         narrowed = replace(resolved, municipality=code)

@@ -16,25 +16,28 @@ from ..domain.kpi import KpiFilter
 from .courses import _C_COLUMNS, _course
 from .database import Store
 
-_COMPANY_JOIN = "JOIN company c ON c.id = {col} AND c.deleted = 0"
 _PERSON_JOIN = ("JOIN participant p ON p.id = {col} AND p.deleted = 0 "
                 "LEFT JOIN company c ON c.id = p.company_id AND c.deleted = 0")
 
-# name -> (FROM ... with joins, WHERE with two placeholders for the period, what is counted)
-COMPANY_SOURCES: dict[str, tuple[str, str]] = {
-    "companies_contacted": (
-        "visit v " + _COMPANY_JOIN.format(col="v.company_id"),
-        "v.deleted = 0 AND v.date >= ? AND v.date < ?"),
-    "first_meetings": (
-        "visit v " + _COMPANY_JOIN.format(col="v.company_id"),
-        "v.deleted = 0 AND v.kind = 'første møde' AND v.date >= ? AND v.date < ?"),
-    "companies_motivation": (
-        "phase_change x " + _COMPANY_JOIN.format(col="x.company_id"),
-        "x.deleted = 0 AND x.to_phase >= 2 AND x.changed_at >= ? AND x.changed_at < ?"),
-    "sessions": (
-        "motivation_session m " + _COMPANY_JOIN.format(col="m.company_id"),
-        "m.deleted = 0 AND m.date >= ? AND m.date < ?"),
+# Company numbers: name -> (dated table, condition on its rows, date column). The rows are
+# grouped by company before the company is joined: one lookup per company, not per row.
+COMPANY_ROWS: dict[str, tuple[str, str, str]] = {
+    "companies_contacted": ("visit", "", "date"),
+    "first_meetings": ("visit", " AND x.kind = 'første møde'", "date"),
+    "companies_motivation": ("phase_change", " AND x.to_phase >= 2", "changed_at"),
+    "sessions": ("motivation_session", "", "date"),
 }
+
+
+def _per_company(name: str, aggregates: str = "") -> str:
+    """FROM-part: the period's rows of a company number, one row g per live company c."""
+    table, condition, column = COMPANY_ROWS[name]
+    return (f"(SELECT x.company_id AS id{aggregates} FROM {table} x WHERE x.deleted = 0"
+            f"{condition} AND x.{column} >= ? AND x.{column} < ? GROUP BY x.company_id) g "
+            "JOIN company c ON c.id = g.id AND c.deleted = 0")
+
+
+# Person numbers: name -> (FROM ... with joins, WHERE with two placeholders for the period)
 PERSON_SOURCES: dict[str, tuple[str, str]] = {
     "screened": (
         "screening s " + _PERSON_JOIN.format(col="s.participant_id"),
@@ -117,23 +120,29 @@ class KpiQueries:
 
     # -- company numbers -------------------------------------------------------------------
     def company_count(self, name: str, scope: Scope, lo: str, hi: str) -> int:
-        source, where = COMPANY_SOURCES[name]
         scoped, args = scope.company_where()
-        return self._run(f"SELECT COUNT(DISTINCT c.id) FROM {source} WHERE {where} "
-                         f"AND {scoped}", [lo, hi, *args])[0][0]
+        return self._run(f"SELECT COUNT(*) FROM {_per_company(name)} WHERE {scoped}",
+                         [lo, hi, *args])[0][0]
+
+    def visit_counts(self, scope: Scope, lo: str, hi: str) -> tuple[int, int]:
+        """(companies contacted, companies with a first meeting): one pass over the visits."""
+        scoped, args = scope.company_where()
+        source = _per_company("companies_contacted", ", MAX(x.kind = 'første møde') AS met")
+        contacted, met = self._run(f"SELECT COUNT(*), TOTAL(g.met) FROM {source} "
+                                   f"WHERE {scoped}", [lo, hi, *args])[0]
+        return contacted, int(met)
 
     def session_totals(self, scope: Scope, lo: str, hi: str) -> tuple[int, int]:
-        source, where = COMPANY_SOURCES["sessions"]
         scoped, args = scope.company_where()
-        count, attended = self._run(f"SELECT COUNT(*), TOTAL(m.attended) FROM {source} "
-                                    f"WHERE {where} AND {scoped}", [lo, hi, *args])[0]
-        return count, int(attended)
+        source = _per_company("sessions", ", COUNT(*) AS n, TOTAL(x.attended) AS attended")
+        count, attended = self._run(f"SELECT TOTAL(g.n), TOTAL(g.attended) FROM {source} "
+                                    f"WHERE {scoped}", [lo, hi, *args])[0]
+        return int(count), int(attended)
 
     def company_ids(self, name: str, scope: Scope, lo: str, hi: str) -> list[str]:
-        source, where = COMPANY_SOURCES[name]
         scoped, args = scope.company_where()
-        return [r[0] for r in self._run(f"SELECT DISTINCT c.id FROM {source} WHERE {where} "
-                                        f"AND {scoped}", [lo, hi, *args])]
+        return [r[0] for r in self._run(f"SELECT c.id FROM {_per_company(name)} "
+                                        f"WHERE {scoped}", [lo, hi, *args])]
 
     def companies_in_scope(self, scope: Scope, ids: Iterable[str]) -> set[str]:
         scoped, args = scope.company_where()
@@ -159,6 +168,24 @@ class KpiQueries:
         group = ", ".join(str(i + 1) for i in range(len(columns) + 1))
         return self._run(f"SELECT {select}, {counted} FROM {source} WHERE {where} "
                          f"AND {scoped} GROUP BY {group}", [lo, hi, *args])
+
+    def screened_groups(self, scope: Scope, lo: str, hi: str) -> list[tuple]:
+        """(employment, subject, n) distinct people per subject, and (employment, None, n)
+        distinct people in all: one pass over the period's screenings. The people are
+        found first and their companies looked up once each (many people share one), then
+        the person condition applies as everywhere (p and c carry the same columns)."""
+        scoped, args = scope.person_where()
+        return self._run(
+            "WITH p AS MATERIALIZED (SELECT DISTINCT q.id, q.employment, q.company_id, "
+            "q.municipality_code, q.consultant, s.subject FROM screening s JOIN participant q "
+            "ON q.id = s.participant_id AND q.deleted = 0 WHERE s.deleted = 0 "
+            "AND s.date >= ? AND s.date < ?), "
+            "c AS MATERIALIZED (SELECT id, municipality_code, consultant, industry_code "
+            "FROM company WHERE id IN (SELECT company_id FROM p) AND deleted = 0), "
+            f"x AS MATERIALIZED (SELECT p.id AS pid, {_EMPLOYMENT} AS employment, p.subject "
+            f"FROM p LEFT JOIN c ON c.id = p.company_id WHERE {scoped}) "
+            "SELECT employment, subject, COUNT(*) FROM x GROUP BY 1, 2 UNION ALL "
+            "SELECT employment, NULL, COUNT(DISTINCT pid) FROM x GROUP BY 1", [lo, hi, *args])
 
     def participant_ids(self, name: str, scope: Scope, lo: str, hi: str) -> list[str]:
         source, where = PERSON_SOURCES[name]
@@ -201,8 +228,8 @@ class KpiQueries:
     def active_municipalities(self, lo: str, hi: str) -> list[str]:
         """Municipality codes with any company or person activity dated in the period."""
         parts = []
-        for source, where in COMPANY_SOURCES.values():
-            parts.append(f"SELECT c.municipality_code FROM {source} WHERE {where}")
+        for name in ("companies_contacted", "companies_motivation", "sessions"):
+            parts.append(f"SELECT c.municipality_code FROM {_per_company(name)}")
         for source, where in PERSON_SOURCES.values():
             parts.append("SELECT CASE WHEN p.company_id IS NULL THEN p.municipality_code "
                          f"ELSE c.municipality_code END FROM {source} WHERE {where}")
