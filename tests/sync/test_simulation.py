@@ -45,6 +45,7 @@ from .harness import (
     server_state,
 )
 from .network import FaultyNetwork
+from .simulation_association import AssociationRules, is_association_creation
 from .simulation_courses import CourseRules, is_course_creation
 from .simulation_people import PeopleRules, visible
 
@@ -115,7 +116,7 @@ class Laptop:
 
 def make_machine(empty_server, source: Deterministic):
     """`empty_server()`: the test's server, emptied for a new scenario (Server.reset)."""
-    class Simulation(PeopleRules, CourseRules, RuleBasedStateMachine):
+    class Simulation(PeopleRules, CourseRules, AssociationRules, RuleBasedStateMachine):
         @initialize(n=st.integers(2, 5), rnd=st.randoms(use_true_random=False))
         def start(self, n, rnd):
             source.reset()  # ids and stamps as in every other run of this scenario
@@ -282,6 +283,7 @@ def make_machine(empty_server, source: Deterministic):
             self._check_edits(rows, erased)
             self._check_erasures(erased)
             self._check_courses(rows)
+            self._check_association(rows)
 
         def _refused(self, reasons=("scope",)) -> set[str]:
             """Change ids the server refused because the row had left the sender's scope
@@ -303,7 +305,8 @@ def make_machine(empty_server, source: Deterministic):
                 assert local == expected, f"{laptop.name} differs from the server"
                 assert not set(local) & erased, "an erased row came back"
             creations = [e for e in self.edits if e["base"] == "" and e["field"] in (
-                "cvr", "company_id", "participant_id", "referral_id") or is_course_creation(e)]
+                "cvr", "company_id", "participant_id", "referral_id") or is_course_creation(e)
+                or is_association_creation(e)]
             # A row made under a company that had just moved out of the maker's scope is
             # refused (and sits in the maker's inbox, checked in _check_edits); a company
             # that several laptops made exists when one of them was accepted.
