@@ -227,17 +227,44 @@ def monthly(store: Store, flt: KpiFilter, name: str) -> list[tuple[str, int | fl
 
 def per_municipality(store: Store, flt: KpiFilter) -> dict[str, KpiResult]:
     """Municipality code -> its numbers, for the municipalities with any activity in the
-    period (within the filter's own municipality, if it has one)."""
+    period (within the filter's own municipality, if it has one). Each query runs once,
+    grouped by municipality, and every municipality reads its share."""
     run, resolved = _start(store, flt)
     codes = run.queries.active_municipalities(*run.lo_hi)
     if flt.municipality is not None:
         codes = [c for c in codes if c == flt.municipality]
     run.calendars()  # once, for every municipality
+    grouped = replace(run.scope, municipality=None, per_municipality=True)
+    answers: dict[tuple, Any] = {}
     out = {}
     for code in codes:
         narrowed = replace(resolved, municipality=code)
-        out[code] = _compute(replace(run, scope=run.queries.scope(narrowed)), narrowed)
+        queries = _OneMunicipality(run.queries, grouped, code, answers)
+        out[code] = _compute(replace(run, queries=queries, scope=grouped), narrowed)
     return out
+
+
+class _OneMunicipality:
+    """KpiQueries as one municipality sees them: a scoped query is asked once for all
+    municipalities (answers shared between them) and answers for this code."""
+
+    def __init__(self, queries: KpiQueries, scope: Scope, code: str, answers: dict):
+        self.queries, self.scope, self.code, self.answers = queries, scope, code, answers
+
+    def __getattr__(self, name: str):
+        method = getattr(self.queries, name)
+
+        def call(*args, **kwargs):
+            if not any(isinstance(a, Scope) for a in args):
+                return method(*args, **kwargs)
+            args = tuple(self.scope if isinstance(a, Scope) else a for a in args)
+            key = (name, repr(tuple(sorted(a) if isinstance(a, (set, dict)) else a
+                                    for a in args if not isinstance(a, Scope))),
+                   repr(sorted(kwargs.items())))
+            if key not in self.answers:
+                self.answers[key] = method(*args, **kwargs)
+            return self.answers[key][self.code]
+        return call
 
 
 def drill(store: Store, flt: KpiFilter, name: str) -> list[dict[str, Any]]:

@@ -54,6 +54,39 @@ PERSON_SOURCES: dict[str, tuple[str, str]] = {
         + _PERSON_JOIN.format(col="e.participant_id"),
         "e.deleted = 0 AND e.date >= ? AND e.date < ?"),
 }
+_PERSON_MUNICIPALITY = ("(CASE WHEN p.company_id IS NULL THEN p.municipality_code "
+                        "ELSE c.municipality_code END)")
+
+
+class PerMunicipality(dict):
+    """An answer per municipality code; a code without rows gets the answer to no rows."""
+    def __init__(self, values: dict, empty):
+        super().__init__(values)
+        self.empty = empty
+
+    def __missing__(self, code):
+        return self.empty
+
+
+def _key(scope: Scope, expression: str) -> str:
+    return f"{expression} AS municipality, " if scope.per_municipality else ""
+
+
+def _group(scope: Scope, groups: str = "") -> str:
+    keys = ", ".join(k for k in ("1" if scope.per_municipality else "", groups) if k)
+    return f" GROUP BY {keys}" if keys else ""
+
+
+def _shaped(scope: Scope, rows: list[tuple], make):
+    """make(rows) as asked; per municipality, make(its rows) for each code."""
+    if not scope.per_municipality:
+        return make(rows)
+    parts: dict[str, list[tuple]] = {}
+    for row in rows:
+        parts.setdefault(row[0], []).append(row[1:])
+    return PerMunicipality({code: make(part) for code, part in parts.items()}, make([]))
+
+
 _EMPLOYMENT = "CASE WHEN p.employment = 'ledig' THEN 'ledig' ELSE 'beskæftiget' END"
 
 
@@ -64,6 +97,9 @@ class Scope:
     consultants: tuple[str, ...] | None = None  # None: any consultant
     company_id: str | None = None
     industry: str | None = None
+    # Every answer per municipality: {code: the answer} (PerMunicipality), for
+    # services.kpi.per_municipality, from the same queries grouped once.
+    per_municipality: bool = False
 
     def company_where(self) -> tuple[str, list]:
         sql, args = ["1"], []
@@ -119,25 +155,28 @@ class KpiQueries:
         return self.db.execute(sql, args).fetchall()
 
     # -- company numbers -------------------------------------------------------------------
-    def company_count(self, name: str, scope: Scope, lo: str, hi: str) -> int:
+    def _per_company_rows(self, name: str, aggregates: str, select: str, scope: Scope,
+                          lo: str, hi: str) -> list[tuple]:
         scoped, args = scope.company_where()
-        return self._run(f"SELECT COUNT(*) FROM {_per_company(name)} WHERE {scoped}",
-                         [lo, hi, *args])[0][0]
+        return self._run(f"SELECT {_key(scope, 'c.municipality_code')}{select} FROM "
+                         f"{_per_company(name, aggregates)} WHERE {scoped}{_group(scope)}",
+                         [lo, hi, *args])
+
+    def company_count(self, name: str, scope: Scope, lo: str, hi: str) -> int:
+        rows = self._per_company_rows(name, "", "COUNT(*)", scope, lo, hi)
+        return _shaped(scope, rows, lambda r: r[0][0] if r else 0)
 
     def visit_counts(self, scope: Scope, lo: str, hi: str) -> tuple[int, int]:
         """(companies contacted, companies with a first meeting): one pass over the visits."""
-        scoped, args = scope.company_where()
-        source = _per_company("companies_contacted", ", MAX(x.kind = 'første møde') AS met")
-        contacted, met = self._run(f"SELECT COUNT(*), TOTAL(g.met) FROM {source} "
-                                   f"WHERE {scoped}", [lo, hi, *args])[0]
-        return contacted, int(met)
+        rows = self._per_company_rows("companies_contacted",
+                                      ", MAX(x.kind = 'første møde') AS met",
+                                      "COUNT(*), TOTAL(g.met)", scope, lo, hi)
+        return _shaped(scope, rows, lambda r: (r[0][0], int(r[0][1])) if r else (0, 0))
 
     def session_totals(self, scope: Scope, lo: str, hi: str) -> tuple[int, int]:
-        scoped, args = scope.company_where()
-        source = _per_company("sessions", ", COUNT(*) AS n, TOTAL(x.attended) AS attended")
-        count, attended = self._run(f"SELECT TOTAL(g.n), TOTAL(g.attended) FROM {source} "
-                                    f"WHERE {scoped}", [lo, hi, *args])[0]
-        return int(count), int(attended)
+        rows = self._per_company_rows("sessions", ", COUNT(*) AS n, TOTAL(x.attended) AS att",
+                                      "TOTAL(g.n), TOTAL(g.att)", scope, lo, hi)
+        return _shaped(scope, rows, lambda r: (int(r[0][0]), int(r[0][1])) if r else (0, 0))
 
     def company_ids(self, name: str, scope: Scope, lo: str, hi: str) -> list[str]:
         scoped, args = scope.company_where()
@@ -146,9 +185,11 @@ class KpiQueries:
 
     def companies_in_scope(self, scope: Scope, ids: Iterable[str]) -> set[str]:
         scoped, args = scope.company_where()
-        return {r[0] for r in self._run(
-            f"SELECT c.id FROM company c WHERE c.id IN (SELECT value FROM json_each(?)) "
-            f"AND c.deleted = 0 AND {scoped}", [json.dumps(list(ids)), *args])}
+        rows = self._run(
+            f"SELECT {_key(scope, 'c.municipality_code')}c.id FROM company c WHERE c.id IN "
+            f"(SELECT value FROM json_each(?)) AND c.deleted = 0 AND {scoped}",
+            [json.dumps(list(ids)), *args])
+        return _shaped(scope, rows, lambda r: {row[0] for row in r})
 
     def first_visits(self, ids: Iterable[str]) -> dict[str, str]:
         """Company id -> the ISO date of its first visit ever (companies with a visit)."""
@@ -165,9 +206,12 @@ class KpiQueries:
         scoped, args = scope.person_where()
         counted = f"COUNT(DISTINCT {distinct})" if distinct else "COUNT(*)"
         select = ", ".join((_EMPLOYMENT, *columns))
-        group = ", ".join(str(i + 1) for i in range(len(columns) + 1))
-        return self._run(f"SELECT {select}, {counted} FROM {source} WHERE {where} "
-                         f"AND {scoped} GROUP BY {group}", [lo, hi, *args])
+        first = 2 if scope.per_municipality else 1
+        group = ", ".join(str(first + i) for i in range(len(columns) + 1))
+        rows = self._run(f"SELECT {_key(scope, _PERSON_MUNICIPALITY)}{select}, {counted} "
+                         f"FROM {source} WHERE {where} AND {scoped}{_group(scope, group)}",
+                         [lo, hi, *args])
+        return _shaped(scope, rows, list)
 
     def screened_groups(self, scope: Scope, lo: str, hi: str) -> list[tuple]:
         """(employment, subject, n) distinct people per subject, and (employment, None, n)
@@ -175,17 +219,23 @@ class KpiQueries:
         found first and their companies looked up once each (many people share one), then
         the person condition applies as everywhere (p and c carry the same columns)."""
         scoped, args = scope.person_where()
-        return self._run(
+        keyed = "municipality, " if scope.per_municipality else ""
+        group = "2, 3" if scope.per_municipality else "1, 2"
+        rows = self._run(
             "WITH p AS MATERIALIZED (SELECT DISTINCT q.id, q.employment, q.company_id, "
             "q.municipality_code, q.consultant, s.subject FROM screening s JOIN participant q "
             "ON q.id = s.participant_id AND q.deleted = 0 WHERE s.deleted = 0 "
             "AND s.date >= ? AND s.date < ?), "
             "c AS MATERIALIZED (SELECT id, municipality_code, consultant, industry_code "
             "FROM company WHERE id IN (SELECT company_id FROM p) AND deleted = 0), "
-            f"x AS MATERIALIZED (SELECT p.id AS pid, {_EMPLOYMENT} AS employment, p.subject "
-            f"FROM p LEFT JOIN c ON c.id = p.company_id WHERE {scoped}) "
-            "SELECT employment, subject, COUNT(*) FROM x GROUP BY 1, 2 UNION ALL "
-            "SELECT employment, NULL, COUNT(DISTINCT pid) FROM x GROUP BY 1", [lo, hi, *args])
+            f"x AS MATERIALIZED (SELECT {_key(scope, _PERSON_MUNICIPALITY)}p.id AS pid, "
+            f"{_EMPLOYMENT} AS employment, p.subject FROM p LEFT JOIN c "
+            f"ON c.id = p.company_id WHERE {scoped}) "
+            f"SELECT {keyed}employment, subject, COUNT(*) FROM x{_group(scope, group)} "
+            f"UNION ALL SELECT {keyed}employment, NULL, COUNT(DISTINCT pid) "
+            f"FROM x{_group(scope, group[:1] if scope.per_municipality else '1')}",
+            [lo, hi, *args])
+        return _shaped(scope, rows, list)
 
     def participant_ids(self, name: str, scope: Scope, lo: str, hi: str) -> list[str]:
         source, where = PERSON_SOURCES[name]
@@ -197,12 +247,13 @@ class KpiQueries:
         """(participant id, employment, subject, result) of the "gennemført" enrolments in
         the given courses, in scope."""
         scoped, args = scope.person_where()
-        return self._run(
-            f"SELECT p.id, {_EMPLOYMENT}, k.subject, e.result FROM enrolment e "
-            "JOIN course k ON k.id = e.course_id AND k.deleted = 0 "
+        rows = self._run(
+            f"SELECT {_key(scope, _PERSON_MUNICIPALITY)}p.id, {_EMPLOYMENT}, k.subject, "
+            "e.result FROM enrolment e JOIN course k ON k.id = e.course_id AND k.deleted = 0 "
             + _PERSON_JOIN.format(col="e.participant_id")
             + " WHERE e.course_id IN (SELECT value FROM json_each(?)) AND e.deleted = 0 "
             f"AND e.status = 'gennemført' AND {scoped}", [json.dumps(list(course_ids)), *args])
+        return _shaped(scope, rows, list)
 
     # -- courses ---------------------------------------------------------------------------
     def courses_until(self, hi: str) -> list[Course]:

@@ -188,7 +188,13 @@ def test_monthly_gives_every_month(store, ids):
 def test_per_municipality(store, ids):
     result = kpi.per_municipality(store, KpiFilter(first=FIRST, last=LAST))
     assert sorted(result) == ["615", "630"]
-    assert result["630"].numbers == numbers(store, municipality="630")
+    for consultant in (None, "åse holm"):
+        grouped = kpi.per_municipality(store, KpiFilter(FIRST, LAST, consultant=consultant))
+        for code in ("615", "630"):  # grouped once, the same as filtered one by one
+            alone = kpi.compute(store, KpiFilter(FIRST, LAST, code, consultant))
+            assert grouped[code] == alone
+    only = kpi.per_municipality(store, KpiFilter(FIRST, LAST, municipality="615"))
+    assert list(only) == ["615"] and only["615"].numbers["hours_taught"] == 12.0
 
 
 def test_drill_down(store, ids):
