@@ -188,9 +188,11 @@ def load_demo(store: Store, companies: int = 500, seed: int = 1,
 
             add_demo_activity(store, min(companies, _ACTIVITY_COMPANIES), seed)
             add_demo_people(store, seed)
+            from .demo_association import add_demo_association
             from .demo_courses import add_demo_courses
 
             add_demo_courses(store, seed)
+            add_demo_association(store, seed)
             store.db.execute("DELETE FROM outbox WHERE seq > ?", [before])
     return done
 

@@ -27,3 +27,19 @@ def test_the_demo_plans_courses_around_today(store, monkeypatch):
         fields = SYNCED_TABLES[table].fields
         for row in store.db.execute(f"SELECT {', '.join(fields)} FROM {table}").fetchall():
             assert row_problems(table, dict(zip(fields, row, strict=True))) == {}
+
+
+def test_the_demo_association_has_members_a_board_and_a_years_grants(store, monkeypatch):
+    from lokomotiv_desktop.services import association, grants
+
+    monkeypatch.setattr("lokomotiv_desktop.services.outreach.today_local", lambda: TODAY)
+    load_demo(store, companies=200, seed=2)
+    voting = [m for m in association.members(store) if m["vote"]]
+    assert len(voting) >= 4 and {"DI", "FH", "3F"} <= {m["name"] for m in
+                                                     association.members(store)}
+    assert [b["role"] for b in association.board(store)].count("formand") == 1
+    code = voting[0]["municipality_code"]
+    statement = grants.statement(store, code, TODAY.year)
+    assert statement["per_pnr"] == 10 and statement["pnr"]["used"] > 0
+    assert statement["total"] == statement["basic"] + statement["activity_total"] > 0
+    assert store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
