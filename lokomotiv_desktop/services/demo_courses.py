@@ -38,9 +38,13 @@ def add_demo_courses(store: Store, seed: int = 1, today: date | None = None,
         consented = date.fromisoformat(store.db.execute(
             "SELECT max(given_on) FROM consent s JOIN participant p ON p.id = s.participant_id "
             "WHERE p.company_id = ? AND s.purpose = 'course'", [company_id]).fetchone()[0])
-        # A course begins the week after its people agreed; one that would have begun long
-        # ago begins in 4-10 weeks instead (its SVU window open now).
-        start = _monday(consented + timedelta(days=7))
+        # A course begins the week after its people agreed (and after the company's first
+        # visit); one that would have begun long ago begins in 4-10 weeks instead (its SVU
+        # window open now).
+        first_visit = store.db.execute("SELECT min(date) FROM visit WHERE company_id = ? AND "
+                                       "deleted = 0", [company_id]).fetchone()[0]
+        begins = max(consented, date.fromisoformat(first_visit) if first_visit else consented)
+        start = _monday(begins + timedelta(days=7))
         if start > today - timedelta(days=14):
             start = _monday(today + timedelta(weeks=rng.randint(4, 10)))
         try:
