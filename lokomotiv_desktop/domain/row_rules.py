@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from .association_rules import ASSOCIATION_RULES
+from .course_row_rules import COURSE_RULES
 from .enums import ContactRole, EmployeeBand
 from .field_rules import (  # noqa: F401 - MAX_INT etc. are part of this module's API
     _DATE,
@@ -41,8 +43,6 @@ from .field_rules import (  # noqa: F401 - MAX_INT etc. are part of this module'
     _values,
 )
 from .outreach import KpiMeasure, MessengerRole, SessionFormat, VisitKind
-from .association_rules import ASSOCIATION_RULES
-from .course_row_rules import COURSE_RULES
 from .person_rules import PERSON_RULES
 from .validation import (
     ValidationError,
