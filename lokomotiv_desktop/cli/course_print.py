@@ -3,14 +3,13 @@ course-plan|notice|invitations|attendance`: a course's participants, its single 
 its printed documents. See docs/cli-courses.md."""
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ..domain import course_catalog as catalog
 from ..domain.danish_format import field_date
 from ..domain.validation import ValidationError
+from ..files import write_atomically
 from ..services import courses as service
 from ..services import enrolments
 from ..services import person_privacy as privacy
@@ -205,21 +204,6 @@ def _target(text: str) -> Path:
     if not out.parent.is_dir():
         raise ValidationError("out", f"Mappen {out.parent} findes ikke.")
     return out
-
-
-def write_atomically(out: Path, payload: bytes) -> None:
-    """A temp file beside the target, then a rename: never half a PDF under the name."""
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(payload)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes it private; a PDF is a normal file
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 @fails_cleanly

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from ..domain.outreach_rules import parse_date
 from ..domain.validation import ValidationError, is_digits
+from ..files import write_atomically
 from ..store.database import Store
 from .common import EXIT_OK
-from .course_print import write_atomically
 from .people import fails_cleanly
 
 MUNICIPALITY_SUFFIXES = (".pdf", ".csv", ".xlsx")
@@ -93,17 +93,10 @@ def municipality_command(args, store: Store) -> int:
 
 
 def _write_municipality(out: Path, data: dict) -> None:
-    from ..reports import municipality_report as document
-    from ..reports.table_files import write_csv, write_xlsx
+    from ..services.municipality_report import write_report
 
-    suffix = out.suffix.lower()
     try:
-        if suffix == ".pdf":
-            _write(out, document.build_municipality_report(data))
-        elif suffix == ".csv":
-            write_csv(out, document.CSV_HEADERS, document.table_rows(data))
-        else:
-            write_xlsx(out, document.sheets(data))
+        write_report(out, data)
     except OSError as exc:
         raise ValidationError("out", f"Kan ikke skrive {out}: {exc.strerror}.") from None
 

@@ -13,10 +13,10 @@ a file under the name.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+
+from ..files import write_via_temp
 
 Cell = str | int | float | None
 
@@ -45,7 +45,7 @@ def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]]
             out.writerow(headers)
             for row in rows:
                 out.writerow([cell_text(v) for v in row])
-    _atomically(Path(path), write)
+    write_via_temp(Path(path), write)
 
 
 def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Cell]]]]) -> None:
@@ -79,7 +79,7 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str], Sequence[S
                                      if index - 1 < len(row)]
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = min(_MAX_WIDTH, max(map(len, texts)) + 2)
-    _atomically(Path(path), book.save)
+    write_via_temp(Path(path), book.save)
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -91,17 +91,3 @@ def _sheet_name(name: str, used: set[str]) -> str:
         result, number = base[:31 - len(suffix)] + suffix, number + 1
     used.add(result.casefold())
     return result
-
-
-def _atomically(out: Path, write: Callable[[str], None]) -> None:
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    os.close(handle)
-    try:
-        write(temp)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes it private; this is a normal file
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -8,8 +8,6 @@ is validated before anything is written (Danish ValidationError).
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import Any
 from ..domain import grants as arithmetic
 from ..domain.grants import ActivityLine, Grant, PnrCount, money, parse_kroner
 from ..domain.validation import ValidationError, clean_text
+from ..files import write_atomically
 from ..store.association import GrantRepository
 from ..store.database import Store
 from .association import municipality_code, municipality_members_in
@@ -145,21 +144,6 @@ def _file_name(year: int, code: str, name: str) -> str:
     return f"tilskud-{year}-{code}-{slug}.pdf"
 
 
-def _write_atomically(out: Path, payload: bytes) -> None:
-    """A temp file beside the target, then a rename: never half a PDF under the name."""
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(payload)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def write_statements(store: Store, year: Any, out_dir: Path) -> list[Path]:
     """One statement PDF per municipality that is a member in the year, plus a summary
     (tilskud-ÅR-oversigt.pdf). Every statement is computed and built before the first file
@@ -183,7 +167,7 @@ def write_statements(store: Store, year: Any, out_dir: Path) -> list[Path]:
     try:
         folder.mkdir(exist_ok=True)
         for path, payload in documents:
-            _write_atomically(path, payload)
+            write_atomically(path, payload)
     except OSError as exc:
         raise ValidationError("out", f"Kan ikke skrive i {folder}: {exc.strerror}.") from None
     return [path for path, _payload in documents]

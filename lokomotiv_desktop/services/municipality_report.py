@@ -13,6 +13,7 @@ Tables are {"key", "title", "headers", "rows", "note"}; a cell is a str (a label
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from ..domain import course_catalog as catalog
@@ -20,6 +21,7 @@ from ..domain.kpi import EMPLOYMENT, EMPLOYMENT_LABELS, LABELS, PERSON_COUNTS, K
 from ..domain.small_counts import suppress_small
 from ..domain.suppression import SUPPRESSED, suppress_row, suppress_table
 from ..domain.validation import ValidationError
+from ..files import write_atomically
 from ..store.association import municipality_name
 from ..store.database import Store
 from .outreach import NotFoundError, today_local
@@ -195,3 +197,18 @@ def _chart(monthly: dict[str, list[tuple[str, int]]]) -> dict:
                        "values": [None if p == SUPPRESSED else int(p) for p in printed],
                        "labels": printed})
     return {"months": months, "series": series}
+
+
+def write_report(out: Path, data: dict[str, Any]) -> None:
+    """The report (data from municipality_report, small counts already suppressed) as PDF,
+    CSV or XLSX by the file's suffix; never half a file under the name."""
+    from ..reports import municipality_report as document
+    from ..reports.table_files import write_csv, write_xlsx
+
+    suffix = out.suffix.lower()
+    if suffix == ".csv":
+        write_csv(out, document.CSV_HEADERS, document.table_rows(data))
+    elif suffix == ".xlsx":
+        write_xlsx(out, document.sheets(data))
+    else:
+        write_atomically(out, document.build_municipality_report(data))

@@ -16,6 +16,7 @@ from ..domain.consent import PURPOSE_LABELS, ConsentPurpose
 from ..domain.participants import PersonFile
 from ..domain.screening_catalog import catalog
 from ..domain.validation import ValidationError
+from ..files import write_atomically
 from ..store import participant_queries as queries
 from ..store import privacy_queue
 from ..store.courses import EnrolmentRepository, ProviderRepository
@@ -136,9 +137,7 @@ def export_person(store: Store, participant_id: str, out: Path) -> Path:
         from ..reports.person_export import build_person_export
 
         payload = build_person_export(data)
-    partial = out.with_name(out.name + ".part")  # never a half-written export
-    partial.write_bytes(payload)
-    partial.replace(out)
+    write_atomically(out, payload)  # never a half-written export
     log_view(store, person.id, EXPORTED_JSON if suffix == ".json" else EXPORTED_PDF)
     return out
 

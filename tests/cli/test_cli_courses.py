@@ -296,7 +296,7 @@ def test_ics_course_keeps_uids_across_exports(run, add_course, tmp_path):
 
 
 def test_a_failed_print_leaves_the_old_file_whole(run, add_course, tmp_path, monkeypatch):
-    from lokomotiv_desktop.cli import course_print
+    from lokomotiv_desktop import files
 
     course_id = add_course()
     out = tmp_path / "plan.pdf"
@@ -305,7 +305,7 @@ def test_a_failed_print_leaves_the_old_file_whole(run, add_course, tmp_path, mon
     def full_disk(source, target):
         raise OSError(28, "Der er ikke mere plads på disken")
 
-    monkeypatch.setattr(course_print.os, "replace", full_disk)
+    monkeypatch.setattr(files.os, "replace", full_disk)  # where every document is written
     status, _, err = run("print", "course-plan", course_id, "--out", str(out))
     assert status == 2 and "Kan ikke skrive" in err
     assert out.read_bytes() == b"%PDF old" and list(tmp_path.glob(".*.part")) == []

@@ -3,8 +3,6 @@ bars per month of a chosen number, a table per municipality, and a drill-down fr
 number to the companies or participants behind it. Every read runs on the worker."""
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -308,23 +306,7 @@ class ReportsPage(QWidget):
 
 def write_report(store: Store, code: str, flt: KpiFilter, out: Path) -> None:
     """On the worker: the report's data (small counts already suppressed by the service),
-    then the PDF, CSV or XLSX by the file's suffix; never half a file under the name."""
-    from ...reports import municipality_report as document
-    from ...reports.table_files import write_csv, write_xlsx
-    from ...services.municipality_report import municipality_report
+    then the file by its suffix."""
+    from ...services import municipality_report as report
 
-    data = municipality_report(store, code, flt.first, flt.last)
-    suffix = out.suffix.lower()
-    if suffix == ".csv":
-        write_csv(out, document.CSV_HEADERS, document.table_rows(data))
-    elif suffix == ".xlsx":
-        write_xlsx(out, document.sheets(data))
-    else:
-        handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(document.build_municipality_report(data))
-            os.replace(temp, out)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+    report.write_report(out, report.municipality_report(store, code, flt.first, flt.last))
