@@ -29,6 +29,7 @@ from ..domain.course_calendar import (
 )
 from ..domain.courses import Course, Provider
 from ..domain.danish_format import field_date
+from ..domain.entities import Company
 from ..domain.outreach_rules import parse_date
 from ..domain.screening_catalog import catalog as screening_catalog
 from ..domain.validation import (
@@ -40,8 +41,8 @@ from ..domain.validation import (
 )
 from ..store.courses import CourseRepository, EnrolmentRepository, ProviderRepository
 from ..store.database import Store
-from .me import my_municipalities
-from .outreach import NotFoundError, company_by_id, current_consultant
+from .me import my_municipalities, my_name
+from .outreach import NotFoundError, company_by_id, require_consultant
 from .postcodes import lookup
 
 # -- providers ------------------------------------------------------------------------------
@@ -125,29 +126,55 @@ def find_course(store: Store, id_or_prefix: str) -> Course:
     return course
 
 
-def course_fields(store: Store, company_id: str, *, subject: Any, trin: Any = None,
-                  provider_id: str | None = None, start: Any, weekdays: Any = None,
-                  time_span: Any = None, pattern: Sequence[Slot] | None = None,
-                  lessons: Any = None, hours: Any = None, closed_weeks: Any = "",
-                  closed_days: Any = "", place: Any = "", teacher: Any = "",
-                  max_participants: Any = None, unit_id: str | None = None,
-                  company_ids: Iterable[str] = (), status: Any = "planlagt",
-                  consultant: str | None = None, notes: Any = "") -> dict[str, Any]:
+@dataclass(frozen=True)
+class CourseContext:
+    """What checking a course needs from the store, read once: a form checks the course at
+    every keystroke without touching the database."""
+
+    company: Company
+    provider_ids: frozenset[str]
+    consultant: str  # "" when nobody is named: checking says so
+
+
+def course_context(store: Store, company_id: str, consultant: str | None = None
+                   ) -> CourseContext:
+    return CourseContext(company_by_id(store, company_id),
+                         frozenset(p.id for p in ProviderRepository(store).all()),
+                         (consultant or "").strip() or (my_name(store) or ""))
+
+
+def course_fields(store: Store, company_id: str, *, company_ids: Iterable[str] = (),
+                  consultant: str | None = None, **fields: Any) -> dict[str, Any]:
     """The stored values of a course from what a form or the command line gave."""
-    company = company_by_id(store, company_id)
+    context = course_context(store, company_id, consultant)
+    for other in company_ids:
+        company_by_id(store, other)
+    return checked_course_fields(context, company_ids=company_ids, **fields)
+
+
+def checked_course_fields(context: CourseContext, *, subject: Any, trin: Any = None,
+                          provider_id: str | None = None, start: Any, weekdays: Any = None,
+                          time_span: Any = None, pattern: Sequence[Slot] | None = None,
+                          lessons: Any = None, hours: Any = None, closed_weeks: Any = "",
+                          closed_days: Any = "", place: Any = "", teacher: Any = "",
+                          max_participants: Any = None, unit_id: str | None = None,
+                          company_ids: Iterable[str] = (), status: Any = "planlagt",
+                          notes: Any = "") -> dict[str, Any]:
+    """course_fields without the store: every rule, on what `context` read."""
+    company = context.company
     subject_code = catalog.parse_subject(subject)
     slots = tuple(pattern) if pattern else parse_pattern(str(weekdays or ""),
                                                          str(time_span or ""))
     lesson_count, total_hours = _amount(lessons, hours)
     if unit_id and unit_id not in {u.id for u in company.production_units}:
         raise ValidationError("unit_id", f"P-enheden hører ikke til {company.name}.")
-    others = [c for c in dict.fromkeys(company_ids) if c != company.id]
-    for other in others:
-        company_by_id(store, other)
+    if provider_id and provider_id not in context.provider_ids:
+        raise NotFoundError("provider", "Udbyderen findes ikke (længere).")
     values = {
-        "company_id": company.id, "company_ids": others, "subject": subject_code,
-        "trin": _trin(subject_code, trin),
-        "provider_id": _provider_id(store, provider_id),
+        "company_id": company.id,
+        "company_ids": [c for c in dict.fromkeys(company_ids) if c != company.id],
+        "subject": subject_code, "trin": _trin(subject_code, trin),
+        "provider_id": provider_id or None,
         "teacher": clean_text(teacher), "place": clean_text(place) or _place(company, unit_id),
         "unit_id": unit_id or None,
         "start_date": parse_date("start", start, "Startdato"),
@@ -157,7 +184,7 @@ def course_fields(store: Store, company_id: str, *, subject: Any, trin: Any = No
         "closed_days": tuple(parse_closed_days(_text_of(closed_days))),
         "max_participants": _positive("max", max_participants, "Højst deltagere"),
         "status": catalog.parse_course_status(status),
-        "consultant": current_consultant(store, consultant),
+        "consultant": require_consultant(context.consultant),
         "notes": clean_text(notes),
     }
     calendar_for(values)  # a pattern that never yields a lesson is refused here
@@ -355,14 +382,6 @@ def _trin(subject: str, trin: Any) -> int | None:
     """A trin within the subject's range, required where the subject has trin."""
     has_trin = subject != "obu" and bool(screening_catalog().subject(subject).trin)
     return catalog.parse_trin(trin, subject, required=has_trin)
-
-
-def _provider_id(store: Store, provider_id: str | None) -> str | None:
-    if not provider_id:
-        return None
-    if ProviderRepository(store).get(provider_id) is None:
-        raise NotFoundError("provider", "Udbyderen findes ikke (længere).")
-    return provider_id
 
 
 def _place(company, unit_id: str | None) -> str:

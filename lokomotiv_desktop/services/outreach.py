@@ -43,7 +43,10 @@ def today_local() -> date:
 def current_consultant(store: Store, explicit: str | None = None) -> str:
     """Who is working: the name given, else the consultant's own name (Indstillinger →
     Mig, services/me.py), else the account name of the last login."""
-    name = (explicit or "").strip() or (my_name(store) or "")
+    return require_consultant((explicit or "").strip() or (my_name(store) or ""))
+
+
+def require_consultant(name: str) -> str:
     if not name:
         raise ValidationError(
             "consultant", "Hvem er konsulent? Angiv et navn (i kommandolinjen --consultant "

@@ -30,6 +30,7 @@ from ...domain.danish_format import WEEKDAYS_SHORT, field_date
 from ...domain.outreach_rules import parse_date
 from ...services import courses as course_service
 from ...services import enrolments
+from ...services.course_settings import course_settings
 from ...store.companies import CompanyRepository
 from ...store.database import Store
 from ..tasks import TaskRunner
@@ -58,6 +59,10 @@ class CourseForm(ValidatedDialog):
         self._company_id: str | None = None
         self._place_typed = False
         self.calendar = None  # the calendar of the valid input, for the preview
+        # Read once, not at every keystroke: the company, the providers, who is consultant,
+        # and this laptop's usual hours of a trin.
+        self._context: course_service.CourseContext | None = None
+        self._settings = course_settings(store)
         self.provider_form = None
         self.setWindowTitle(self.tr("Change course") if self._course else self.tr("New course"))
         data = catalog.catalog()
@@ -287,8 +292,17 @@ class CourseForm(ValidatedDialog):
         return found
 
     def _check_whole(self, values: dict[str, Any]) -> None:
-        fields = course_service.course_fields(self._store, **values)
+        checked = dict(values)
+        context = self._context_for(checked.pop("company_id"), checked["provider_id"])
+        fields = course_service.checked_course_fields(context, **checked)
         self.calendar = course_service.calendar_for(fields)
+
+    def _context_for(self, company_id: str, provider_id: str | None):
+        context = self._context
+        if context is None or context.company.id != company_id or (
+                provider_id and provider_id not in context.provider_ids):  # a new provider
+            context = self._context = course_service.course_context(self._store, company_id)
+        return context
 
     def revalidate(self) -> None:
         super().revalidate()
@@ -312,7 +326,8 @@ class CourseForm(ValidatedDialog):
             text += self.tr("; skips: %s") % (shown + (" …" if len(reasons) >
                                                          MAX_SKIPPED_SHOWN else ""))
         self.preview.setText(text)
-        warning = hours_warning(calendar.hours, values["subject"])
+        warning = hours_warning(calendar.hours, values["subject"], self._settings.hours_min,
+                                self._settings.hours_max)
         self.warnings.setText(warning or "")
         self.warnings.setVisible(bool(warning))
 
