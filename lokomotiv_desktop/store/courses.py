@@ -131,6 +131,13 @@ class CourseRepository:
             f"SELECT {_C_COLUMNS} FROM course c WHERE {where} "
             "ORDER BY c.start_date DESC, c.id", args)]
 
+    def started_before(self, day: str) -> list[Course]:
+        """Live courses, not cancelled, whose start date is before `day` (ISO): those that
+        can have held lessons by then."""
+        return [_course(r) for r in self.db.execute(
+            f"SELECT {_C_COLUMNS} FROM course c WHERE c.deleted = 0 AND c.status != 'aflyst' "
+            "AND c.start_date < ?", [day])]
+
     def company_names(self, company_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """id -> (cvr, name) of live companies."""
         ids = list(dict.fromkeys(company_ids))

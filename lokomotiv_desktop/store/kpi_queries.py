@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..domain.courses import Course
 from ..domain.kpi import KpiFilter
-from .courses import _C_COLUMNS, _course
+from .courses import CourseRepository
 from .database import Store
 
 _PERSON_JOIN = ("JOIN participant p ON p.id = {col} AND p.deleted = 0 "
@@ -139,7 +139,7 @@ class Scope:
 
 class KpiQueries:
     def __init__(self, store: Store):
-        self.db = store.db
+        self.store, self.db = store, store.db
 
     def scope(self, flt: KpiFilter) -> Scope:
         consultants = None
@@ -258,9 +258,7 @@ class KpiQueries:
     # -- courses ---------------------------------------------------------------------------
     def courses_until(self, hi: str) -> list[Course]:
         """The courses that can have held lessons before `hi`: alive, not aflyst, started."""
-        return [_course(r) for r in self._run(
-            f"SELECT {_C_COLUMNS} FROM course c WHERE c.deleted = 0 AND c.status != 'aflyst' "
-            "AND c.start_date < ?", [hi])]
+        return CourseRepository(self.store).started_before(hi)
 
     def participants(self, ids: Iterable[str]) -> list[tuple]:
         """(id, first name, last name, company name) for the drill-down, in name order."""
