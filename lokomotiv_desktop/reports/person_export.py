@@ -73,7 +73,7 @@ def _screenings(rows: list[dict]) -> Flowable:
         [[print_date(s.get("date")), s.get("subject_label"), s.get("tool"),
           s.get("outcome_label"), s.get("trin"), s.get("school"), s.get("tester"),
           s.get("notes")] for s in rows],
-        col_widths=(2.0, 1.45, 1.0, 1.5, 0.6, 1.3, 1.1, 1.55),
+        col_widths=(2.0, 1.45, 1.0, 1.4, 0.6, 1.0, 1.5, 1.55),
         align_right=(4,),
     )
 
@@ -95,7 +95,7 @@ def _enrolments(rows: list[dict]) -> Flowable:
           print_date(e.get("start")), print_date(e.get("end")),
           e.get("status_label") or e.get("status"), e.get("result_label"),
           e.get("attendance")] for e in rows],
-        col_widths=(2.0, 1.4, 1.2, 1.2, 1.0, 1.2, 0.9),
+        col_widths=(1.8, 1.3, 1.2, 1.2, 1.0, 1.2, 1.2),
     )
 
 
