@@ -63,6 +63,8 @@ class MonthChart(QChartView):
         chart.setTitle(label_of(name))
         months_axis = QBarCategoryAxis()
         months_axis.append(self.categories)
+        if len(self.categories) > 6:  # a year's labels side by side would be cut short
+            months_axis.setLabelsAngle(-90)
         counts_axis = QValueAxis()
         top = math.ceil(max(self.values, default=0) * 1.15) or 1
         counts_axis.setRange(0, top)
