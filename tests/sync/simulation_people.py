@@ -140,3 +140,34 @@ class PeopleRules:
             assert error, f"{name}'s erasure of {person} neither sent nor refused"
         for name, person in self.erase_requested - set(pending):
             assert ("participant", person) in erased, f"{name}'s erasure of {person} lost"
+
+    def _dropped_yet_sent(self, rows) -> set:
+        """Rows a laptop dropped unsent with an offline erasure (filed "erased") may have
+        reached the server after all, by a push whose answer was lost. When that erasure was
+        then refused (the person had left the laptop's municipalities), they stay there, as
+        the refusal on the request says; they may be on the server, never must."""
+        from lokomotiv_desktop.store import conflict_inbox as inbox
+
+        maybe = set()
+        for laptop in self.laptops:
+            refused = {row_id for table, row_id, error in privacy_queue.pending_erasures(
+                laptop.store) if table == "participant" and error}
+            if not refused:
+                continue
+            dropped = {c.mine_stamp for c in inbox.list_conflicts(laptop.store, True)
+                       if c.rejected and c.theirs_by == "erased"}
+            maybe |= {e["key"] for e in self.edits if e["change_id"] in dropped
+                      and _person_of(rows, e["key"]) in refused}
+        return maybe
+
+
+def _person_of(rows, key) -> str | None:
+    """The participant a server row is about (itself, or up its parent links)."""
+    table, row_id = key
+    while table != "participant":
+        spec = SYNCED_TABLES[table]
+        found = rows.get((table, row_id))
+        if spec.parent is None or found is None:
+            return None
+        row_id, table = found[0].get(spec.parent[0]), spec.parent[1]
+    return row_id
